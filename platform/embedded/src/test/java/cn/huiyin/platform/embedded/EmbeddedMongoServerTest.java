@@ -1,0 +1,78 @@
+package cn.huiyin.platform.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedMongoServerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void dataWrittenBeforeAStopIsThereAfterTheRestart() {
+        Path file = dir.resolve("mongo.mv");
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            client.getDatabase("intake").getCollection("grievances")
+                .insertOne(new Document("_id", "G-1").append("state", "SUBMITTED"));
+        }
+
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            Document found = client.getDatabase("intake").getCollection("grievances").find(Filters.eq("_id", "G-1")).first();
+            assertThat(found).isNotNull();
+            assertThat(found.getString("state")).isEqualTo("SUBMITTED");
+        }
+    }
+
+    @Test
+    void aQueryPinningTheIdStillHonoursItsOtherConditions() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.inMemory("127.0.0.1", 0).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> grievances = client.getDatabase("t").getCollection("g");
+            for (int i = 0; i < 50; i++) {
+                grievances.insertOne(new Document("_id", "G-" + i).append("version", 0L));
+            }
+
+            long staleVersion = grievances.updateOne(Filters.and(Filters.eq("_id", "G-7"), Filters.eq("version", 5L)),
+                Updates.set("state", "X")).getMatchedCount();
+            long currentVersion = grievances.updateOne(Filters.and(Filters.eq("_id", "G-7"), Filters.eq("version", 0L)),
+                Updates.combine(Updates.set("state", "TRIAGED"), Updates.inc("version", 1L))).getMatchedCount();
+
+            assertThat(staleVersion).isZero();
+            assertThat(currentVersion).isEqualTo(1);
+            Document g7 = grievances.find(Filters.eq("_id", "G-7")).first();
+            assertThat(g7.getString("state")).isEqualTo("TRIAGED");
+            assertThat(g7.getLong("version")).isEqualTo(1L);
+            assertThat(grievances.countDocuments(Filters.eq("state", "TRIAGED"))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aUniqueIndexRefusesASecondDocumentWithTheSameKey() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.inMemory("127.0.0.1", 0).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> processed = client.getDatabase("t").getCollection("processed");
+            processed.createIndex(Indexes.ascending("consumer", "eventId"), new IndexOptions().unique(true));
+            processed.insertOne(new Document("consumer", "triage").append("eventId", "e-1"));
+
+            assertThatThrownBy(() -> processed.insertOne(new Document("consumer", "triage").append("eventId", "e-1")))
+                .isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("E11000");
+        }
+    }
+}

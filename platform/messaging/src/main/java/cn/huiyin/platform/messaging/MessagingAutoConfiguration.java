@@ -1,0 +1,144 @@
+package cn.huiyin.platform.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import cn.huiyin.platform.messaging.inbound.IdempotentConsumer;
+import cn.huiyin.platform.messaging.inbound.InboundEvents;
+import cn.huiyin.platform.messaging.kafka.KafkaHealthIndicator;
+import cn.huiyin.platform.messaging.outbox.AggregateStore;
+import cn.huiyin.platform.messaging.outbox.OutboxMarkers;
+import cn.huiyin.platform.messaging.outbox.OutboxProperties;
+import cn.huiyin.platform.messaging.outbox.OutboxRelay;
+import cn.huiyin.platform.messaging.outbox.TopicProvisioner;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Wires the messaging mechanisms into a service: inbound idempotent consumption always; the outbox, its relay and
+ * topic creation when the service declares an {@link EventCatalog} (that is, when it publishes anything).
+ */
+@AutoConfiguration(afterName = {
+    "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+    "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration"})
+@EnableConfigurationProperties({MessagingProperties.class, OutboxProperties.class})
+public class MessagingAutoConfiguration {
+
+    /** Used when no {@code resilience4j.circuitbreaker.instances.kafka-publisher} is configured. */
+    public static final CircuitBreakerConfig PUBLISHER_DEFAULTS = CircuitBreakerConfig.custom()
+        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+        .slidingWindowSize(4)
+        .minimumNumberOfCalls(2)
+        .failureRateThreshold(50)
+        .waitDurationInOpenState(Duration.ofSeconds(3))
+        .permittedNumberOfCallsInHalfOpenState(1)
+        .build();
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventJson eventJson() {
+        return new EventJson();
+    }
+
+    @Bean(destroyMethod = "close")
+    Admin huiyinKafkaAdmin(MessagingProperties properties) {
+        return Admin.create(Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000,
+            AdminClientConfig.CLIENT_ID_CONFIG, properties.source().replace('/', '-') + "-admin"));
+    }
+
+    @Bean("kafka")
+    KafkaHealthIndicator kafkaHealthIndicator(Admin huiyinKafkaAdmin, ObjectProvider<OutboxRelay> relay,
+                                              MessagingProperties properties) {
+        return new KafkaHealthIndicator(huiyinKafkaAdmin, relay.getIfAvailable(), properties.healthTimeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdempotentConsumer idempotentConsumer(MongoTemplate mongo, Clock clock, MessagingProperties properties) {
+        return new IdempotentConsumer(mongo, clock, properties.claimLease());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InboundEvents inboundEvents(EventJson json, IdempotentConsumer idempotentConsumer,
+                                ObjectProvider<MeterRegistry> meters) {
+        return new InboundEvents(json, idempotentConsumer, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(EventCatalog.class)
+    static class OutboxConfiguration {
+
+        @Bean
+        OutboxMarkers outboxMarkers(MongoTemplate mongo, Clock clock) {
+            return new OutboxMarkers(mongo, clock);
+        }
+
+        @Bean(destroyMethod = "")
+        Producer<String, byte[]> outboxProducer(MessagingProperties properties, OutboxProperties outbox) {
+            return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) outbox.sendTimeout().toMillis() - 1000,
+                ProducerConfig.CLIENT_ID_CONFIG, properties.source().replace('/', '-') + "-outbox"),
+                new StringSerializer(), new ByteArraySerializer());
+        }
+
+        @Bean
+        TopicProvisioner topicProvisioner(Admin huiyinKafkaAdmin, EventCatalog catalog, OutboxProperties outbox) {
+            return new TopicProvisioner(huiyinKafkaAdmin,
+                catalog.entries().stream().map(EventCatalog.Entry::topic).distinct().toList(),
+                outbox.partitions(), outbox.replicationFactor());
+        }
+
+        @Bean
+        OutboxRelay outboxRelay(MongoTemplate mongo, OutboxMarkers markers, Producer<String, byte[]> outboxProducer,
+                                TopicProvisioner topics, ObjectProvider<CircuitBreakerRegistry> breakers,
+                                OutboxProperties outbox, ObjectProvider<MeterRegistry> meters, Clock clock) {
+            CircuitBreakerRegistry registry = breakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults);
+            CircuitBreaker breaker = registry.find("kafka-publisher")
+                .orElseGet(() -> registry.circuitBreaker("kafka-publisher", PUBLISHER_DEFAULTS));
+            return new OutboxRelay(mongo, markers, outboxProducer, topics, breaker, outbox,
+                meters.getIfAvailable(SimpleMeterRegistry::new), clock);
+        }
+
+        @Bean
+        AggregateStore aggregateStore(MongoTemplate mongo, EventCatalog catalog, EventJson json, OutboxMarkers markers,
+                                      OutboxRelay relay, MessagingProperties properties, Clock clock) {
+            return new AggregateStore(mongo, catalog, json, markers, relay, properties.source(), clock);
+        }
+    }
+}

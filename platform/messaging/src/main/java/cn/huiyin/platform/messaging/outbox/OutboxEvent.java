@@ -1,0 +1,19 @@
+package cn.huiyin.platform.messaging.outbox;
+
+import java.time.Instant;
+
+/**
+ * An event waiting in its aggregate's document to be published. Everything the relay needs is captured when the
+ * event is raised, so renaming a class later cannot strand an event that is still pending.
+ *
+ * @param eventId CloudEvents id
+ * @param source  CloudEvents source
+ * @param type    CloudEvents type
+ * @param topic   Kafka topic
+ * @param subject grievance id: CloudEvents subject and Kafka key
+ * @param time    when it happened
+ * @param data    the event as JSON
+ */
+public record OutboxEvent(String eventId, String source, String type, String topic, String subject, Instant time,
+                          String data) {
+}

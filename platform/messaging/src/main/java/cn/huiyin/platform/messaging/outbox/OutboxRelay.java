@@ -1,0 +1,371 @@
+package cn.huiyin.platform.messaging.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import cn.huiyin.platform.messaging.cloudevents.CloudEvent;
+import cn.huiyin.platform.messaging.cloudevents.CloudEventKafkaHeaders;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Publishes the events waiting in aggregate documents, in order, and removes each from its document once the broker
+ * has acknowledged it ({@code acks=all}, idempotent producer).
+ *
+ * <p>Work arrives two ways: {@link #schedule} right after a write (the fast path, usually milliseconds), and a sweep
+ * of the {@link OutboxMarkers} at start-up and every few seconds (after a crash, or when another instance died). While
+ * the broker is unreachable a circuit breaker opens and the relay backs off exponentially; nothing is dropped, as
+ * every event stays in its document until it is acknowledged.
+ *
+ * <p>Order: one aggregate is handled by one batch at a time, its events sent in array order to one partition (the
+ * key is the grievance id), and only the acknowledged prefix is removed. The idempotent producer keeps retried sends
+ * in order and free of duplicates.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private record Ref(String collection, String id) {
+    }
+
+    private final MongoTemplate mongo;
+    private final OutboxMarkers markers;
+    private final Producer<String, byte[]> producer;
+    private final TopicProvisioner topics;
+    private final CircuitBreaker breaker;
+    private final OutboxProperties properties;
+    private final Clock clock;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition workArrived = lock.newCondition();
+    private final Set<Ref> queue = new LinkedHashSet<>();
+    private final AtomicLong lastSweep = new AtomicLong();
+
+    private final Counter published;
+    private final Counter failures;
+    private final Timer lag;
+
+    private volatile boolean running;
+    private volatile Thread worker;
+    private volatile Instant brokerUnreachableSince;
+    private Duration backoff;
+
+    public OutboxRelay(MongoTemplate mongo, OutboxMarkers markers, Producer<String, byte[]> producer,
+                       TopicProvisioner topics, CircuitBreaker breaker, OutboxProperties properties,
+                       MeterRegistry meters, Clock clock) {
+        this.mongo = mongo;
+        this.markers = markers;
+        this.producer = producer;
+        this.topics = topics;
+        this.breaker = breaker;
+        this.properties = properties;
+        this.clock = clock;
+        this.backoff = properties.initialBackoff();
+        this.published = Counter.builder("huiyin.outbox.published").description("Events acknowledged by the broker")
+            .register(meters);
+        this.failures = Counter.builder("huiyin.outbox.publish.failures")
+            .description("Publishing rounds that failed and were retried").register(meters);
+        this.lag = Timer.builder("huiyin.outbox.lag").description("From an event's time to the broker's acknowledgement")
+            .publishPercentiles(0.5, 0.99).register(meters);
+        Gauge.builder("huiyin.outbox.queue", this, OutboxRelay::queued)
+            .description("Aggregates waiting for the relay").register(meters);
+    }
+
+    /** Asks the relay to publish the pending events of one aggregate soon. */
+    public void schedule(String collection, String aggregateId) {
+        lock.lock();
+        try {
+            queue.add(new Ref(collection, aggregateId));
+            workArrived.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int queued() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Since when the broker has refused the relay's work, or null while it is reachable. */
+    public Instant brokerUnreachableSince() {
+        return brokerUnreachableSince;
+    }
+
+    public CircuitBreaker.State circuitState() {
+        return breaker.getState();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        worker = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = worker;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(properties.sendTimeout().toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Start after the application's own beans and stop before them, so no write lands after the relay is gone. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                sweepIfDue();
+                List<Ref> batch = nextBatch();
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                try {
+                    breaker.executeRunnable(() -> publish(batch));
+                    recovered();
+                } catch (CallNotPermittedException open) {
+                    requeue(batch);
+                    pause(Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1)));
+                } catch (RuntimeException e) {
+                    failed(batch, e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The store itself failed (MongoDB unreachable): keep the thread alive and try again later.
+                log.warn("Outbox relay round failed: {}", e.toString());
+                try {
+                    pause(backoff);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private List<Ref> nextBatch() throws InterruptedException {
+        lock.lock();
+        try {
+            if (queue.isEmpty()) {
+                workArrived.await(properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            List<Ref> batch = new ArrayList<>(Math.min(queue.size(), properties.batchSize()));
+            var it = queue.iterator();
+            while (it.hasNext() && batch.size() < properties.batchSize()) {
+                batch.add(it.next());
+                it.remove();
+            }
+            return batch;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void publish(List<Ref> batch) {
+        topics.ensureCreated();
+        Map<String, List<String>> idsByCollection = new LinkedHashMap<>();
+        batch.forEach(ref -> idsByCollection.computeIfAbsent(ref.collection(), c -> new ArrayList<>()).add(ref.id()));
+        List<Ref> unfinished = new ArrayList<>();
+        RuntimeException firstError = null;
+        for (Map.Entry<String, List<String>> entry : idsByCollection.entrySet()) {
+            try {
+                publishCollection(entry.getKey(), entry.getValue(), unfinished);
+            } catch (RuntimeException e) {
+                entry.getValue().forEach(id -> unfinished.add(new Ref(entry.getKey(), id)));
+                firstError = firstError == null ? e : firstError;
+            }
+        }
+        if (!unfinished.isEmpty()) {
+            requeue(unfinished);
+            throw firstError != null ? firstError : new OutboxPublishException(unfinished.size());
+        }
+    }
+
+    private void publishCollection(String collection, List<String> ids, List<Ref> unfinished) {
+        Map<String, OutboxMarkers.Marker> markerById = markers.find(collection, ids);
+        Map<String, List<OutboxEvent>> pending = new LinkedHashMap<>();
+        for (Document document : mongo.getCollection(collection)
+            .find(Filters.in("_id", ids)).projection(Projections.include("outbox"))) {
+            pending.put(String.valueOf(document.get("_id")), readOutbox(document));
+        }
+
+        Map<String, List<Future<RecordMetadata>>> sends = new LinkedHashMap<>();
+        pending.forEach((id, events) -> sends.put(id, events.stream().map(this::send).toList()));
+
+        for (String id : ids) {
+            List<OutboxEvent> events = pending.get(id);
+            OutboxMarkers.Marker marker = markerById.get(id);
+            if (events == null || events.isEmpty()) {
+                // Nothing (left) to publish: a marker written just before a crash, or work already done.
+                if (marker != null) {
+                    markers.removeIfUntouched(marker);
+                }
+                continue;
+            }
+            List<String> acknowledged = awaitAcknowledgedPrefix(events, sends.get(id));
+            int remaining = events.size() - acknowledged.size();
+            if (!acknowledged.isEmpty()) {
+                Document after = mongo.getCollection(collection).findOneAndUpdate(Filters.eq("_id", id),
+                    Updates.pullByFilter(new Document("outbox", new Document("eventId", new Document("$in", acknowledged)))),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(Projections.include("outbox")));
+                boolean drained = after == null || readOutbox(after).isEmpty();
+                if (drained && remaining == 0 && marker != null) {
+                    markers.removeIfUntouched(marker);
+                }
+            }
+            if (remaining > 0) {
+                unfinished.add(new Ref(collection, id));
+            }
+        }
+    }
+
+    private Future<RecordMetadata> send(OutboxEvent event) {
+        CloudEvent cloudEvent = new CloudEvent(event.eventId(), event.source(), event.type(), event.time(),
+            event.subject(), CloudEvent.JSON, event.data().getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), null, event.subject(),
+            cloudEvent.data(), CloudEventKafkaHeaders.toHeaders(cloudEvent));
+        return producer.send(record);
+    }
+
+    /** Waits for the sends in order and returns the ids of the events acknowledged before the first failure. */
+    private List<String> awaitAcknowledgedPrefix(List<OutboxEvent> events, List<Future<RecordMetadata>> futures) {
+        List<String> acknowledged = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                futures.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged.add(events.get(i).eventId());
+                published.increment();
+                if (events.get(i).time() != null) {
+                    lag.record(Duration.between(events.get(i).time(), clock.instant()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | TimeoutException e) {
+                log.debug("Event {} not acknowledged: {}", events.get(i).eventId(), e.toString());
+                break;
+            }
+        }
+        return acknowledged;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<OutboxEvent> readOutbox(Document document) {
+        Object raw = document.get("outbox");
+        if (!(raw instanceof List<?> list)) {
+            return List.of();
+        }
+        List<OutboxEvent> events = new ArrayList<>(list.size());
+        for (Object item : list) {
+            Document e = (Document) item;
+            Object time = e.get("time");
+            events.add(new OutboxEvent(e.getString("eventId"), e.getString("source"), e.getString("type"),
+                e.getString("topic"), e.getString("subject"), time instanceof Date date ? date.toInstant() : null,
+                e.getString("data")));
+        }
+        return events;
+    }
+
+    private void sweepIfDue() {
+        long now = clock.millis();
+        if (now - lastSweep.get() < properties.sweepInterval().toMillis()) {
+            return;
+        }
+        lastSweep.set(now);
+        List<OutboxMarkers.Marker> stale = markers.olderThan(clock.instant().minus(properties.sweepGrace()));
+        if (!stale.isEmpty()) {
+            log.info("Outbox sweep found {} aggregate(s) with events still to publish", stale.size());
+            stale.forEach(marker -> schedule(marker.collection(), marker.aggregateId()));
+        }
+    }
+
+    private void requeue(List<Ref> refs) {
+        lock.lock();
+        try {
+            queue.addAll(refs);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void failed(List<Ref> batch, RuntimeException e) throws InterruptedException {
+        failures.increment();
+        requeue(batch);
+        if (brokerUnreachableSince == null) {
+            brokerUnreachableSince = clock.instant();
+            log.warn("Cannot publish to Kafka ({}); events stay in their documents and will be retried", e.toString());
+        }
+        pause(backoff);
+        backoff = backoff.multipliedBy(2).compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff()
+            : backoff.multipliedBy(2);
+    }
+
+    private void recovered() {
+        if (brokerUnreachableSince != null) {
+            log.info("Publishing to Kafka again after {}", Duration.between(brokerUnreachableSince, clock.instant()));
+            brokerUnreachableSince = null;
+        }
+        backoff = properties.initialBackoff();
+    }
+
+    private void pause(Duration duration) throws InterruptedException {
+        Thread.sleep(Math.max(10, duration.toMillis()));
+    }
+}

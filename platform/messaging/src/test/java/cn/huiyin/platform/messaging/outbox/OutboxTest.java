@@ -1,0 +1,207 @@
+package cn.huiyin.platform.messaging.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.huiyin.platform.messaging.EventCatalog;
+import cn.huiyin.platform.messaging.EventJson;
+import cn.huiyin.platform.messaging.MessagingAutoConfiguration;
+import cn.huiyin.platform.test.RecordingKafkaConsumer;
+import cn.huiyin.platform.test.TestInfrastructure;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+class OutboxTest {
+
+    private static final TestInfrastructure infrastructure = TestInfrastructure.get();
+
+    private final String topic = "huiyin.test.parcel." + UUID.randomUUID();
+    private final Clock clock = Clock.systemUTC();
+    private final OutboxProperties properties = new OutboxProperties(50, Duration.ofSeconds(6),
+        Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1), 3, (short) 1);
+
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private Admin admin;
+    private OutboxMarkers markers;
+    private OutboxRelay relay;
+    private AggregateStore store;
+    private RecordingKafkaConsumer reader;
+
+    @BeforeEach
+    void setUp() {
+        client = MongoClients.create(infrastructure.mongoUri());
+        mongo = new MongoTemplate(client, "outbox-test-" + UUID.randomUUID().toString().substring(0, 8));
+        admin = Admin.create(Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers()));
+        markers = new OutboxMarkers(mongo, clock);
+        EventCatalog catalog = EventCatalog.builder()
+            .event(Parcel.Registered.class, "cn.huiyin.test.ParcelRegistered.v1", topic)
+            .event(Parcel.Moved.class, "cn.huiyin.test.ParcelMoved.v1", topic)
+            .build();
+        relay = newRelay();
+        store = new AggregateStore(mongo, catalog, new EventJson(), markers, relay, "/huiyin/test", clock);
+        reader = new RecordingKafkaConsumer(infrastructure.kafkaBootstrapServers(), topic);
+    }
+
+    @AfterEach
+    void tearDown() {
+        relay.stop();
+        reader.close();
+        admin.close();
+        mongo.getDb().drop();
+        client.close();
+    }
+
+    @Test
+    void oneAggregatesEventsArriveOnceEachInTheOrderTheyWereRaisedWithTheIdAsKey() {
+        relay.start();
+        Parcel parcel = store.insert(new Parcel("P-1", "REGISTERED"), List.of(new Parcel.Registered("P-1", "REGISTERED")));
+        for (int step = 1; step <= 5; step++) {
+            parcel.setState("STEP-" + step);
+            store.update(parcel, List.of(new Parcel.Moved("P-1", "STEP-" + step, step)));
+        }
+
+        List<ConsumerRecord<String, byte[]>> records = reader.await(r -> true, 6, Duration.ofSeconds(20));
+
+        assertThat(records).extracting(ConsumerRecord::key).containsOnly("P-1");
+        assertThat(records).extracting(r -> new String(r.value(), StandardCharsets.UTF_8)).containsExactly(
+            "{\"parcelId\":\"P-1\",\"state\":\"REGISTERED\"}",
+            "{\"parcelId\":\"P-1\",\"state\":\"STEP-1\",\"step\":1}",
+            "{\"parcelId\":\"P-1\",\"state\":\"STEP-2\",\"step\":2}",
+            "{\"parcelId\":\"P-1\",\"state\":\"STEP-3\",\"step\":3}",
+            "{\"parcelId\":\"P-1\",\"state\":\"STEP-4\",\"step\":4}",
+            "{\"parcelId\":\"P-1\",\"state\":\"STEP-5\",\"step\":5}");
+        assertThat(header(records.get(0), "ce_type")).isEqualTo("cn.huiyin.test.ParcelRegistered.v1");
+        assertThat(header(records.get(1), "ce_subject")).isEqualTo("P-1");
+        assertThat(header(records.get(1), "ce_source")).isEqualTo("/huiyin/test");
+        assertThat(records.stream().map(r -> header(r, "ce_id")).distinct()).hasSize(6);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(mongo.findById("P-1", Parcel.class).getOutbox()).isEmpty();
+            assertThat(markers.count()).isZero();
+        });
+        assertThat(reader.drain(r -> true, Duration.ofSeconds(1))).hasSize(6);
+    }
+
+    @Test
+    void aChangeBasedOnAStaleReadIsRefusedAndItsEventIsNeverPublished() {
+        relay.start();
+        store.insert(new Parcel("P-2", "REGISTERED"), List.of(new Parcel.Registered("P-2", "REGISTERED")));
+        Parcel first = mongo.findById("P-2", Parcel.class);
+        Parcel second = mongo.findById("P-2", Parcel.class);
+        first.setState("ACCEPTED");
+        store.update(first, List.of(new Parcel.Moved("P-2", "ACCEPTED", 1)));
+
+        second.setState("RETURNED");
+        assertThatThrownBy(() -> store.update(second, List.of(new Parcel.Moved("P-2", "RETURNED", 1))))
+            .isInstanceOf(OptimisticLockingFailureException.class);
+
+        assertThat(mongo.findById("P-2", Parcel.class).getState()).isEqualTo("ACCEPTED");
+        List<ConsumerRecord<String, byte[]>> records = reader.drain(r -> true, Duration.ofSeconds(3));
+        assertThat(records).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+            .noneMatch(value -> value.contains("RETURNED"))
+            .hasSize(2);
+    }
+
+    @Test
+    void aFieldThatBecameEmptyIsRemovedFromTheStoredDocument() {
+        relay.start();
+        Parcel parcel = new Parcel("P-3", "REGISTERED");
+        parcel.setNote("fragile");
+        store.insert(parcel, List.of());
+        parcel.setNote(null);
+        store.update(parcel, List.of());
+
+        Parcel read = mongo.findById("P-3", Parcel.class);
+        assertThat(read.getNote()).isNull();
+        assertThat(read.getVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void eventsRaisedWhileTheBrokerIsDownArePublishedOnceItIsBack() {
+        relay.start();
+        store.insert(new Parcel("P-warmup", "REGISTERED"), List.of(new Parcel.Registered("P-warmup", "REGISTERED")));
+        reader.await(r -> true, 1, Duration.ofSeconds(20));
+
+        infrastructure.kafka().interrupt();
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < 30; i++) {
+                String id = "P-outage-" + i;
+                ids.add(id);
+                store.insert(new Parcel(id, "REGISTERED"), List.of(new Parcel.Registered(id, "REGISTERED")));
+            }
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> relay.brokerUnreachableSince() != null);
+            assertThat(mongo.findById("P-outage-0", Parcel.class).getOutbox()).hasSize(1);
+        } finally {
+            infrastructure.kafka().resume();
+        }
+
+        List<ConsumerRecord<String, byte[]>> records = reader.await(r -> r.key().startsWith("P-outage-"), 30,
+            Duration.ofSeconds(60));
+        assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(reader.drain(r -> r.key().startsWith("P-outage-"), Duration.ofSeconds(2))).hasSize(30);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(markers.count()).isZero());
+    }
+
+    @Test
+    void eventsLeftBehindByACrashedProcessArePublishedByTheNextOne() {
+        // A process wrote the aggregate and its marker, then died before its relay saw them.
+        Parcel orphan = new Parcel("P-4", "REGISTERED");
+        orphan.setOutbox(new ArrayList<>(List.of(new OutboxEvent("e-orphan-1", "/huiyin/test",
+            "cn.huiyin.test.ParcelRegistered.v1", topic, "P-4", Instant.now(), "{\"parcelId\":\"P-4\"}"))));
+        markers.touch("parcels", "P-4");
+        mongo.insert(orphan);
+
+        relay.start();
+
+        List<ConsumerRecord<String, byte[]>> records = reader.await(r -> true, 1, Duration.ofSeconds(20));
+        assertThat(records).singleElement().satisfies(r -> assertThat(header(r, "ce_id")).isEqualTo("e-orphan-1"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(mongo.findById("P-4", Parcel.class).getOutbox()).isEmpty();
+            assertThat(markers.count()).isZero();
+        });
+    }
+
+    private OutboxRelay newRelay() {
+        var producer = new KafkaProducer<>(Map.<String, Object>of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000,
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000),
+            new StringSerializer(), new ByteArraySerializer());
+        return new OutboxRelay(mongo, markers, producer, new TopicProvisioner(admin, List.of(topic), 3, (short) 1),
+            CircuitBreaker.of("test", MessagingAutoConfiguration.PUBLISHER_DEFAULTS), properties,
+            new SimpleMeterRegistry(), clock);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+}
