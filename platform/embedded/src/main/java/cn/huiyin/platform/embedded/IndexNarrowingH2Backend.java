@@ -2,6 +2,8 @@ package cn.huiyin.platform.embedded;
 
 import java.util.List;
 
+import io.netty.channel.Channel;
+
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -24,6 +26,9 @@ import org.h2.mvstore.MVStore;
  * ~4 s per update with 200,000 documents. Here, when a query pins every key of a unique index to a plain value,
  * the candidates are narrowed through that index first and the full query is then matched against them.
  * Real MongoDB needs no such help; this only brings the embedded server closer to it.
+ *
+ * <p>It also answers {@code hello}, the handshake and health command of MongoDB 5+ drivers (Spring Boot's MongoDB
+ * health check sends it to the service's database), as upstream answers the older {@code isMaster}.
  */
 public class IndexNarrowingH2Backend extends H2Backend {
 
@@ -33,6 +38,16 @@ public class IndexNarrowingH2Backend extends H2Backend {
 
     public IndexNarrowingH2Backend(MVStore store) {
         super(store);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (command.equalsIgnoreCase("hello")) {
+            Document response = super.handleCommand(channel, databaseName, "ismaster", query);
+            response.put("isWritablePrimary", Boolean.TRUE);
+            return response;
+        }
+        return super.handleCommand(channel, databaseName, command, query);
     }
 
     @Override

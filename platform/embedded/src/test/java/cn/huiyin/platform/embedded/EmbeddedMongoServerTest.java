@@ -75,4 +75,15 @@ class EmbeddedMongoServerTest {
                 .hasMessageContaining("E11000");
         }
     }
+
+    @Test
+    void aModernDriversHelloIsAnsweredOnAnyDatabase() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.inMemory("127.0.0.1", 0).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            Document answer = client.getDatabase("dashboard").runCommand(new Document("hello", 1));
+
+            assertThat(answer.getBoolean("isWritablePrimary")).isTrue();
+            assertThat(answer.get("ok", Number.class).intValue()).isEqualTo(1);
+        }
+    }
 }

@@ -26,7 +26,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,8 +33,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Wires the messaging mechanisms into a service: inbound idempotent consumption always; the outbox, its relay and
- * topic creation when the service declares an {@link EventCatalog} (that is, when it publishes anything).
+ * Wires the messaging mechanisms into a service: idempotent consumption, and the aggregate store with its outbox
+ * relay. A service declares what it publishes in an {@link EventCatalog} bean; one that publishes nothing yet gets an
+ * empty catalog, and its relay simply has nothing to do.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
@@ -93,8 +93,13 @@ public class MessagingAutoConfiguration {
         return new InboundEvents(json, idempotentConsumer, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    EventCatalog emptyEventCatalog() {
+        return EventCatalog.builder().build();
+    }
+
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBean(EventCatalog.class)
     static class OutboxConfiguration {
 
         @Bean

@@ -133,6 +133,11 @@ public class ProblemDetailsAdvice {
                     "类型不正确，应为" + expected.zh(), "has the wrong type; expected " + expected.en());
             }).toList());
         }
+        if (cause instanceof SafeTextDeserializer.UnsafeTextException unsafe) {
+            return Problems.invalidFields(List.of(new FieldProblem(JsonProblemPaths.path(unsafe.getPath()),
+                "text.characters", "含有不允许的字符（控制字符或无效的 Unicode 编码）",
+                "contains characters that are not allowed (control characters or broken Unicode)")));
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return Problems.invalidFields(List.of(new FieldProblem(JsonProblemPaths.path(unknown.getPath()),
                 "field.unknown", "不认识的字段，请检查拼写", "unknown field; check the spelling")));
@@ -140,11 +145,13 @@ public class ProblemDetailsAdvice {
         if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
             MismatchedInputException mismatch = (MismatchedInputException) cause;
             String path = JsonProblemPaths.path(mismatch.getPath());
+            JsonProblemPaths.Expected expected = JsonProblemPaths.expected(mismatch.getTargetType());
             if (!path.isEmpty()) {
-                JsonProblemPaths.Expected expected = JsonProblemPaths.expected(mismatch.getTargetType());
                 return Problems.invalidFields(List.of(new FieldProblem(path, "type.mismatch",
                     "类型不正确，应为" + expected.zh(), "has the wrong type; expected " + expected.en())));
             }
+            return Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED, "请求体应为" + expected.zh(),
+                "The request body should be " + expected.en());
         }
         if (cause instanceof StreamReadException || cause instanceof JacksonException) {
             JacksonException jackson = (JacksonException) cause;

@@ -1,0 +1,171 @@
+package cn.huiyin.stack;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import cn.huiyin.platform.embedded.EmbeddedKafkaBroker;
+import cn.huiyin.platform.embedded.EmbeddedMongoServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./huiyin up}: the whole system on one machine with nothing installed but a JDK. Kafka and MongoDB run in this
+ * JVM; each service runs in its own JVM, as in production. Ctrl-C stops the services first, then the broker, then
+ * the database, so nothing is cut off mid-write.
+ */
+final class StackCommand {
+
+    private static final Logger log = LoggerFactory.getLogger(StackCommand.class);
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(4);
+
+    private final StackLayout layout;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedKafkaBroker kafka;
+    private EmbeddedMongoServer mongo;
+
+    StackCommand(StackLayout layout) {
+        this.layout = layout;
+    }
+
+    int run() throws Exception {
+        long started = System.nanoTime();
+        if (!layout.isBuilt()) {
+            say("The services are not built. Run ./huiyin up (it builds them) or ./mvnw -DskipTests package.");
+            return 1;
+        }
+        List<String> busy = busyPorts();
+        if (!busy.isEmpty()) {
+            say("These ports are already in use: " + String.join(", ", busy)
+                + ". Is another Huiyin stack (or Kafka/MongoDB) running? Stop it, or set HUIYIN_KAFKA_PORT / HUIYIN_MONGO_PORT.");
+            return 1;
+        }
+        Files.createDirectories(layout.logDir());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shutdown();
+            stopped.countDown();
+        }, "huiyin-stack-shutdown"));
+
+        say("Data directory: " + layout.dataDir() + (Files.exists(layout.mongoFile()) ? " (existing data kept)" : " (new)"));
+        say("Starting Kafka (KRaft) on " + layout.kafkaBootstrap() + " ...");
+        kafka = new EmbeddedKafkaBroker("127.0.0.1", layout.kafkaPort(), layout.kafkaControllerPort(), layout.kafkaDir(), 6)
+            .start();
+        say("Starting the MongoDB-protocol server on " + layout.mongoUri() + " ...");
+        try {
+            mongo = EmbeddedMongoServer.onDisk("127.0.0.1", layout.mongoPort(), layout.mongoFile()).start();
+        } catch (RuntimeException e) {
+            say("Cannot open " + layout.mongoFile() + ": " + e.getMessage() + " (is another stack using this data directory?)");
+            return 1;
+        }
+        for (StackLayout.ServiceSpec spec : layout.services()) {
+            ServiceProcess service = new ServiceProcess(spec, layout.logDir());
+            service.start(layout);
+            services.add(service);
+            say("Starting " + spec.name() + " on port " + spec.port() + " (log: " + layout.home().relativize(service.log()) + ")");
+        }
+        if (!awaitReady()) {
+            return 1;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        printSummary(seconds);
+        stopped.await();
+        return 0;
+    }
+
+    private boolean awaitReady() throws InterruptedException {
+        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
+        List<ServiceProcess> waiting = new ArrayList<>(services);
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess service : List.copyOf(waiting)) {
+                if (service.isReady()) {
+                    waiting.remove(service);
+                    say(service.name() + " is ready at " + service.url());
+                } else if (!service.isAlive()) {
+                    say(service.name() + " stopped while starting. Last lines of " + service.log() + ":");
+                    service.tail(25).forEach(line -> System.out.println("    " + line));
+                    return false;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                say("Not ready after " + STARTUP_LIMIT.toMinutes() + " minutes: "
+                    + waiting.stream().map(ServiceProcess::name).toList() + ". See their logs in " + layout.logDir());
+                return false;
+            }
+            Thread.sleep(250);
+        }
+        return true;
+    }
+
+    private void printSummary(double seconds) {
+        Map<String, Long> memory = new LinkedHashMap<>();
+        memory.put("launcher (Kafka + MongoDB)", ResidentMemory.bytes(ProcessHandle.current().pid()));
+        services.forEach(s -> memory.put(s.name(), ResidentMemory.bytes(s.pid())));
+        long total = memory.values().stream().allMatch(v -> v >= 0) ? memory.values().stream().mapToLong(Long::longValue).sum() : -1;
+
+        StringBuilder out = new StringBuilder();
+        out.append("\n  Huiyin (回音) is up: all ").append(services.size()).append(" services ready in ")
+            .append(String.format(Locale.ROOT, "%.1f", seconds)).append(" s.\n\n");
+        out.append(String.format("  %-16s %-34s %s%n", "Kafka (KRaft)", layout.kafkaBootstrap(), layout.home().relativize(layout.kafkaDir())));
+        out.append(String.format("  %-16s %-34s %s%n", "MongoDB protocol", layout.mongoUri(), layout.home().relativize(layout.mongoFile())));
+        for (ServiceProcess service : services) {
+            out.append(String.format("  %-16s %-34s %s%n", service.name(), service.url() + "/swagger-ui.html",
+                "health " + service.url() + "/actuator/health, metrics /actuator/prometheus"));
+        }
+        out.append("\n  Resident memory: ").append(ResidentMemory.mib(total)).append(" (");
+        List<String> parts = new ArrayList<>();
+        memory.forEach((name, bytes) -> parts.add(name + " " + ResidentMemory.mib(bytes)));
+        out.append(String.join(", ", parts)).append(")\n");
+        out.append("\n  File a grievance:  curl -s -X POST http://127.0.0.1:8081/api/grievances -H 'Content-Type: application/json' "
+            + "-d @docs/examples/rider-insurance-claim.json\n");
+        out.append("  Stop with Ctrl-C. Data stays in ").append(layout.dataDir()).append(".\n");
+        System.out.println(out);
+        log.info("Stack up in {} s, resident memory {}", String.format(Locale.ROOT, "%.1f", seconds), ResidentMemory.mib(total));
+    }
+
+    private List<String> busyPorts() {
+        List<Integer> ports = new ArrayList<>(List.of(layout.kafkaPort(), layout.kafkaControllerPort(), layout.mongoPort()));
+        layout.services().forEach(s -> ports.add(s.port()));
+        List<String> busy = new ArrayList<>();
+        for (int port : ports) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                busy.add(Integer.toString(port));
+            }
+        }
+        return busy;
+    }
+
+    private synchronized void shutdown() {
+        if (services.isEmpty() && kafka == null && mongo == null) {
+            return;
+        }
+        say("Stopping services ...");
+        services.parallelStream().forEach(service -> service.stop(Duration.ofSeconds(25)));
+        services.clear();
+        if (kafka != null) {
+            say("Stopping Kafka ...");
+            kafka.stop();
+            kafka = null;
+        }
+        if (mongo != null) {
+            say("Stopping MongoDB (writing data to disk) ...");
+            mongo.stop();
+            mongo = null;
+        }
+        say("Stopped. Data kept in " + layout.dataDir() + ".");
+    }
+
+    private static void say(String message) {
+        System.out.println("[huiyin] " + message);
+    }
+}

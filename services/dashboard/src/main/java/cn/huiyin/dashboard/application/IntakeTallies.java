@@ -1,0 +1,14 @@
+package cn.huiyin.dashboard.application;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.huiyin.dashboard.domain.IntakeTally;
+
+/** Where the dashboard keeps its counts. */
+public interface IntakeTallies {
+
+    void increment(LocalDate day, String category, String channel, String workerGroup);
+
+    List<IntakeTally> between(LocalDate from, LocalDate to);
+}

@@ -1,0 +1,20 @@
+package cn.huiyin.triage.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Triage's own view of a submitted grievance: only what classification and routing need. The worker is known by
+ * pseudonym only.
+ *
+ * @param category the filer's category code, or null when triage must classify
+ */
+public record ReceivedGrievance(String grievanceId, Instant submittedAt, String channel, String workerRef,
+                                String workerGroup, String platformOrEmployer, boolean confidential, String category,
+                                String description, String divisionCode) {
+
+    public ReceivedGrievance {
+        Objects.requireNonNull(grievanceId, "grievanceId");
+        Objects.requireNonNull(submittedAt, "submittedAt");
+    }
+}

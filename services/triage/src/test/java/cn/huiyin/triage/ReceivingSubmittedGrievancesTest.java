@@ -1,0 +1,148 @@
+package cn.huiyin.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.huiyin.platform.messaging.cloudevents.CloudEvent;
+import cn.huiyin.platform.messaging.cloudevents.CloudEventKafkaHeaders;
+import cn.huiyin.platform.test.HttpJson;
+import cn.huiyin.platform.test.RecordingKafkaConsumer;
+import cn.huiyin.platform.test.ServiceTest;
+import cn.huiyin.platform.test.TestInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+@ServiceTest
+class ReceivingSubmittedGrievancesTest {
+
+    static final String TOPIC = "huiyin.intake.grievance.v1";
+    static final String DEAD_LETTERS = "error.huiyin.intake.grievance.v1.triage";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+        "bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers(), "acks", "all"),
+        new StringSerializer(), new ByteArraySerializer());
+
+    @AfterEach
+    void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void aSubmittedGrievanceBecomesATriagedCase() throws Exception {
+        String grievanceId = newGrievanceId();
+
+        publish(submitted(grievanceId, UUID.randomUUID().toString()));
+
+        HttpJson.Response read = awaitCase(grievanceId);
+        assertThat(read.json().get("state").asString()).isEqualTo("TRIAGED");
+        assertThat(read.json().get("category").asString()).isEqualTo("INJURY_INSURANCE");
+        assertThat(read.json().get("workerGroup").asString()).isEqualTo("FOOD_DELIVERY_RIDER");
+        assertThat(read.json().get("divisionCode").asString()).isEqualTo("510112002");
+    }
+
+    @Test
+    void aRedeliveredEventHasNoSecondEffect() throws Exception {
+        String grievanceId = newGrievanceId();
+        String eventId = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> event = submitted(grievanceId, eventId);
+        double duplicatesBefore = outcome("duplicate");
+
+        publish(event);
+        awaitCase(grievanceId);
+        publish(event);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> outcome("duplicate") > duplicatesBefore);
+        assertThat(mongo.getCollection("cases").countDocuments(new org.bson.Document("_id", grievanceId))).isEqualTo(1);
+        assertThat(mongo.getCollection("processed_events")
+            .countDocuments(new org.bson.Document("eventId", eventId))).isEqualTo(1);
+        assertThat(mongo.getCollection("cases").find(new org.bson.Document("_id", grievanceId)).first()
+            .get("version", Number.class).longValue()).isZero();
+    }
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLetterTopicAndTheConsumerKeepsGoing() throws Exception {
+        String poisonKey = newGrievanceId();
+        ProducerRecord<String, byte[]> notACloudEvent = new ProducerRecord<>(TOPIC, poisonKey,
+            "{not json".getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> badData = submitted(poisonKey, UUID.randomUUID().toString());
+        ProducerRecord<String, byte[]> corrupted = new ProducerRecord<>(TOPIC, null, poisonKey,
+            "{\"grievanceId\": 42, \"submittedAt\": \"yesterday\"}".getBytes(StandardCharsets.UTF_8), badData.headers());
+        String goodId = newGrievanceId();
+
+        try (RecordingKafkaConsumer deadLetters = new RecordingKafkaConsumer(
+            TestInfrastructure.get().kafkaBootstrapServers(), DEAD_LETTERS)) {
+            publish(notACloudEvent);
+            publish(corrupted);
+            publish(submitted(goodId, UUID.randomUUID().toString()));
+
+            assertThat(awaitCase(goodId).json().get("state").asString()).isEqualTo("TRIAGED");
+            List<ConsumerRecord<String, byte[]>> dead = deadLetters.await(r -> poisonKey.equals(r.key()), 2,
+                Duration.ofSeconds(30));
+            assertThat(dead).hasSize(2);
+            assertThat(dead).allSatisfy(record -> {
+                assertThat(record.headers().lastHeader("x-exception-message")).isNotNull();
+                assertThat(new String(record.headers().lastHeader("x-original-topic").value(), StandardCharsets.UTF_8))
+                    .isEqualTo(TOPIC);
+            });
+        }
+        assertThat(HttpJson.at(port).get("/api/grievances/" + poisonKey).status()).isEqualTo(404);
+    }
+
+    private HttpJson.Response awaitCase(String grievanceId) {
+        HttpJson api = HttpJson.at(port);
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+            .until(() -> api.get("/api/grievances/" + grievanceId), response -> response.status() == 200);
+    }
+
+    private double outcome(String outcome) {
+        var counter = meters.find("huiyin.inbound.events").tag("consumer", "triage").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private void publish(ProducerRecord<String, byte[]> record) throws Exception {
+        producer.send(record).get();
+    }
+
+    /** The contract's own example, renumbered, sent exactly as intake would send it. */
+    static ProducerRecord<String, byte[]> submitted(String grievanceId, String eventId) throws Exception {
+        String data = Files.readString(Path.of("../../contracts/events/intake/GrievanceSubmitted/examples/v1-rider-insurance-claim-window.json"))
+            .replace("HY-20261120-000017", grievanceId);
+        CloudEvent event = new CloudEvent(eventId, "/huiyin/intake", "cn.huiyin.intake.GrievanceSubmitted.v1",
+            Instant.now(), grievanceId, CloudEvent.JSON, data.getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, grievanceId, event.data());
+        CloudEventKafkaHeaders.toHeaders(event).forEach(h -> record.headers().add(new RecordHeader(h.key(), h.value())));
+        return record;
+    }
+
+    static String newGrievanceId() {
+        return "HY-20261122-" + String.format("%06d", (int) (Math.random() * 999_999) + 1);
+    }
+}
