@@ -36,7 +36,11 @@ final class DeadLetterCommand {
     private final String bootstrap;
 
     DeadLetterCommand(StackLayout layout) {
-        this.bootstrap = System.getenv().getOrDefault("HUIYIN_KAFKA_BOOTSTRAP", layout.kafkaBootstrap());
+        this(layout, System.getenv().getOrDefault("HUIYIN_KAFKA_BOOTSTRAP", layout.kafkaBootstrap()));
+    }
+
+    DeadLetterCommand(StackLayout layout, String bootstrap) {
+        this.bootstrap = bootstrap;
     }
 
     int run(String[] args) throws Exception {

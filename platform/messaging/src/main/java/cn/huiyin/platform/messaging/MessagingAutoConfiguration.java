@@ -25,6 +25,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.cloud.stream.binder.kafka.properties.KafkaBinderConfigurationProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -67,11 +69,10 @@ public class MessagingAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     Admin huiyinKafkaAdmin(MessagingProperties properties) {
-        return Admin.create(Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+        return Admin.create(properties.clientConfig(Map.of(
             AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000,
-            AdminClientConfig.CLIENT_ID_CONFIG, properties.source().replace('/', '-') + "-admin"));
+            AdminClientConfig.CLIENT_ID_CONFIG, properties.source().replace('/', '-') + "-admin")));
     }
 
     @Bean("kafka")
@@ -93,6 +94,20 @@ public class MessagingAutoConfiguration {
         return new InboundEvents(json, idempotentConsumer, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
+    /** The binder's consumers and dead-letter producers get the same client settings as the platform's own clients. */
+    @Bean
+    static BeanPostProcessor binderClientSettings(ObjectProvider<MessagingProperties> properties) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof KafkaBinderConfigurationProperties binder) {
+                    properties.getObject().client().forEach(binder.getConfiguration()::putIfAbsent);
+                }
+                return bean;
+            }
+        };
+    }
+
     @Bean
     @ConditionalOnMissingBean
     EventCatalog emptyEventCatalog() {
@@ -109,8 +124,7 @@ public class MessagingAutoConfiguration {
 
         @Bean(destroyMethod = "")
         Producer<String, byte[]> outboxProducer(MessagingProperties properties, OutboxProperties outbox) {
-            return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+            return new KafkaProducer<>(properties.clientConfig(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
@@ -118,7 +132,7 @@ public class MessagingAutoConfiguration {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) outbox.sendTimeout().toMillis() - 1000,
-                ProducerConfig.CLIENT_ID_CONFIG, properties.source().replace('/', '-') + "-outbox"),
+                ProducerConfig.CLIENT_ID_CONFIG, properties.source().replace('/', '-') + "-outbox")),
                 new StringSerializer(), new ByteArraySerializer());
         }
 

@@ -1,6 +1,8 @@
 package cn.huiyin.platform.messaging;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,11 +14,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param source           CloudEvents source of the events this service publishes, e.g. {@code /huiyin/intake}
  * @param claimLease       how long a consumer's claim on an event protects it from a second instance
  * @param healthTimeout    how long the health check waits for the broker
+ * @param client           extra Kafka client settings for every client of the service (outbox producer, admin, health
+ *                         check and the Spring Cloud Stream binder), e.g. {@code security.protocol},
+ *                         {@code sasl.mechanism}, {@code sasl.jaas.config} for an authenticated broker
  */
 @ConfigurationProperties("huiyin.messaging")
 public record MessagingProperties(
     @DefaultValue("127.0.0.1:9092") String bootstrapServers,
     @DefaultValue("/huiyin/service") String source,
     @DefaultValue("30s") Duration claimLease,
-    @DefaultValue("2s") Duration healthTimeout) {
+    @DefaultValue("2s") Duration healthTimeout,
+    Map<String, String> client) {
+
+    public MessagingProperties {
+        client = client == null ? Map.of() : Map.copyOf(client);
+    }
+
+    /** Client settings for a new Kafka client: the bootstrap servers, the shared {@link #client()} ones, then its own. */
+    public Map<String, Object> clientConfig(Map<String, Object> own) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put("bootstrap.servers", bootstrapServers);
+        config.putAll(own);
+        return config;
+    }
 }

@@ -1,0 +1,64 @@
+package cn.huiyin.stack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import cn.huiyin.dashboard.DashboardApplication;
+import cn.huiyin.intake.IntakeApplication;
+import cn.huiyin.platform.test.HttpJson;
+import cn.huiyin.platform.test.TestInfrastructure;
+import cn.huiyin.triage.TriageApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The services of the loop running side by side in this JVM, as separate Spring applications with their own
+ * configuration and databases, talking only through the real Kafka broker of {@link TestInfrastructure}. Started once
+ * for all system tests.
+ */
+final class TheLoop {
+
+    private static TheLoop instance;
+
+    final TestInfrastructure infrastructure = TestInfrastructure.get();
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    final ConfigurableApplicationContext intake;
+    final ConfigurableApplicationContext triage;
+    final ConfigurableApplicationContext dashboard;
+
+    private TheLoop() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        intake = start(IntakeApplication.class, "intake", run);
+        triage = start(TriageApplication.class, "triage", run);
+        dashboard = start(DashboardApplication.class, "dashboard", run);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> contexts.forEach(ConfigurableApplicationContext::close)));
+    }
+
+    static synchronized TheLoop get() {
+        if (instance == null) {
+            instance = new TheLoop();
+        }
+        return instance;
+    }
+
+    private ConfigurableApplicationContext start(Class<?> application, String name, String run) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(
+            "--server.port=0",
+            "--huiyin.messaging.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+            "--huiyin.mongodb.uri=" + infrastructure.mongoUri(),
+            "--spring.mongodb.database=" + name + "-system-" + run);
+        contexts.add(context);
+        return context;
+    }
+
+    static HttpJson http(ConfigurableApplicationContext context) {
+        return HttpJson.at(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    static MongoTemplate mongo(ConfigurableApplicationContext context) {
+        return context.getBean(MongoTemplate.class);
+    }
+}
