@@ -31,8 +31,8 @@ class BrokerOutageTest {
 
     @Test
     void aHundredGrievancesFiledDuringAnOutageAllReachTriageExactlyOnce() {
-        HttpJson intake = TheLoop.http(loop.intake);
-        HttpJson triage = TheLoop.http(loop.triage);
+        HttpJson intake = TheLoop.http(loop.intake, "window-clerk");
+        HttpJson triage = TheLoop.http(loop.triage, "triage-officer");
         // Make sure the loop is warm and consuming before the broker goes away.
         String warmUp = intake.post("/api/grievances", ThinPathTest.GRIEVANCE).json().get("trackingNumber").asString();
         await().atMost(Duration.ofSeconds(30)).until(() -> triage.get("/api/grievances/" + warmUp).status() == 200);

@@ -51,7 +51,7 @@ class DeadLetterCommandTest {
             loop.infrastructure.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(deadLetter).get();
         }
-        HttpJson triage = TheLoop.http(loop.triage);
+        HttpJson triage = TheLoop.http(loop.triage, "triage-officer");
         assertThat(triage.get("/api/grievances/" + grievanceId).status()).isEqualTo(404);
 
         String listing = run("list", deadLetters);

@@ -7,7 +7,9 @@ import java.util.UUID;
 import cn.huiyin.dashboard.DashboardApplication;
 import cn.huiyin.intake.IntakeApplication;
 import cn.huiyin.platform.test.HttpJson;
+import cn.huiyin.platform.test.TestIdentityProvider;
 import cn.huiyin.platform.test.TestInfrastructure;
+import cn.huiyin.platform.test.TestUser;
 import cn.huiyin.triage.TriageApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -49,13 +51,15 @@ final class TheLoop {
             "--server.port=0",
             "--huiyin.messaging.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
             "--huiyin.mongodb.uri=" + infrastructure.mongoUri(),
-            "--spring.mongodb.database=" + name + "-system-" + run);
+            "--spring.mongodb.database=" + name + "-system-" + run,
+            "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIdentityProvider.get().issuer());
         contexts.add(context);
         return context;
     }
 
-    static HttpJson http(ConfigurableApplicationContext context) {
-        return HttpJson.at(((WebServerApplicationContext) context).getWebServer().getPort());
+    /** The service's API as a user with {@code role} (kebab case, as tokens carry it) for the whole city. */
+    static HttpJson http(ConfigurableApplicationContext context, String role) {
+        return HttpJson.at(((WebServerApplicationContext) context).getWebServer().getPort()).as(TestUser.of(role));
     }
 
     static MongoTemplate mongo(ConfigurableApplicationContext context) {

@@ -27,9 +27,9 @@ class ThinPathTest {
 
     @Test
     void aGrievanceFiledAtTheWindowIsTriagedAndCounted() {
-        HttpJson intake = TheLoop.http(loop.intake);
-        HttpJson triage = TheLoop.http(loop.triage);
-        long countedBefore = TheLoop.http(loop.dashboard).get("/api/dashboard/intake").json().get("total").asLong();
+        HttpJson intake = TheLoop.http(loop.intake, "window-clerk");
+        HttpJson triage = TheLoop.http(loop.triage, "triage-officer");
+        long countedBefore = TheLoop.http(loop.dashboard, "dashboard-viewer").get("/api/dashboard/intake").json().get("total").asLong();
 
         long start = System.nanoTime();
         String id = intake.post("/api/grievances", GRIEVANCE).json().get("trackingNumber").asString();
@@ -41,13 +41,13 @@ class ThinPathTest {
         assertThat(triaged.get("state").asString()).isEqualTo("TRIAGED");
         assertThat(triaged.get("category").asString()).isEqualTo("INJURY_INSURANCE");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-            TheLoop.http(loop.dashboard).get("/api/dashboard/intake").json().get("total").asLong())
+            TheLoop.http(loop.dashboard, "dashboard-viewer").get("/api/dashboard/intake").json().get("total").asLong())
             .isEqualTo(countedBefore + 1));
     }
 
     @Test
     void anIndependentReaderSeesValidCloudEventsWhoseDataMeetsTheContract() {
-        HttpJson intake = TheLoop.http(loop.intake);
+        HttpJson intake = TheLoop.http(loop.intake, "window-clerk");
         String id = intake.post("/api/grievances", GRIEVANCE).json().get("trackingNumber").asString();
         EventContracts contracts = new EventContracts();
 

@@ -11,6 +11,7 @@ import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.RecordingKafkaConsumer;
 import cn.huiyin.platform.test.ServiceTest;
 import cn.huiyin.platform.test.TestInfrastructure;
+import cn.huiyin.platform.test.TestUser;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,7 @@ class FilingAGrievanceTest {
 
     @Test
     void aClerkFilesARidersRefusedInsuranceClaimAndGetsATrackingNumberAndReceipt() {
-        HttpJson api = HttpJson.at(port);
+        HttpJson api = clerk();
 
         HttpJson.Response filed = api.post("/api/grievances", RIDER_INSURANCE_CLAIM);
 
@@ -68,7 +69,7 @@ class FilingAGrievanceTest {
 
     @Test
     void theSubmissionIsPublishedAsACloudEventThatMeetsTheContractAndNamesNoOne() {
-        String trackingNumber = HttpJson.at(port).post("/api/grievances", RIDER_INSURANCE_CLAIM)
+        String trackingNumber = clerk().post("/api/grievances", RIDER_INSURANCE_CLAIM)
             .json().get("trackingNumber").asString();
 
         try (RecordingKafkaConsumer reader = new RecordingKafkaConsumer(
@@ -104,7 +105,7 @@ class FilingAGrievanceTest {
             }
             """.formatted("很".repeat(4001));
 
-        HttpJson.Response answer = HttpJson.at(port).post("/api/grievances", bad);
+        HttpJson.Response answer = clerk().post("/api/grievances", bad);
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
@@ -125,7 +126,7 @@ class FilingAGrievanceTest {
 
     @Test
     void missingPartsAreEachNamed() {
-        HttpJson.Response answer = HttpJson.at(port).post("/api/grievances", "{}");
+        HttpJson.Response answer = clerk().post("/api/grievances", "{}");
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(fields(answer.json())).containsExactlyInAnyOrder("channel", "worker", "description", "location");
@@ -133,7 +134,7 @@ class FilingAGrievanceTest {
 
     @Test
     void aWrongTypeIsNamedWithTheTypeExpected() {
-        HttpJson api = HttpJson.at(port);
+        HttpJson api = clerk();
 
         JsonNode textAsNumber = api.post("/api/grievances", RIDER_INSURANCE_CLAIM.replace("\"李明\"", "123")).json();
         JsonNode unknownChannel = api.post("/api/grievances",
@@ -150,7 +151,7 @@ class FilingAGrievanceTest {
 
     @Test
     void aMisspeltFieldIsRefusedRatherThanSilentlyDropped() {
-        JsonNode problem = HttpJson.at(port).post("/api/grievances",
+        JsonNode problem = clerk().post("/api/grievances",
             RIDER_INSURANCE_CLAIM.replace("\"preferredContactTime\"", "\"preferedContactTime\"")).json();
 
         assertThat(fields(problem)).containsExactly("preferedContactTime");
@@ -159,7 +160,7 @@ class FilingAGrievanceTest {
 
     @Test
     void malformedJsonWrongContentTypesAndHugeBodiesGetProblemsNeverA500() {
-        HttpJson api = HttpJson.at(port);
+        HttpJson api = clerk();
 
         HttpJson.Response malformed = api.post("/api/grievances", "{\"channel\": \"SERVICE_HALL_WINDOW\",");
         HttpJson.Response notAnObject = api.post("/api/grievances", "[1, 2, 3]");
@@ -183,7 +184,7 @@ class FilingAGrievanceTest {
 
     @Test
     void oddUnicodeIsEitherStoredFaithfullyOrRefusedClearly() {
-        HttpJson api = HttpJson.at(port);
+        HttpJson api = clerk();
         String emojiAndRareCharacters = RIDER_INSURANCE_CLAIM.replace("雨天送餐途中", "𠮷野家门口🛵雨天送餐途中\\u200d");
         String loneSurrogate = RIDER_INSURANCE_CLAIM.replace("雨天送餐途中", "\\ud800雨天");
         String controlCharacter = RIDER_INSURANCE_CLAIM.replace("雨天送餐途中", "\\u0000雨天");
@@ -204,10 +205,14 @@ class FilingAGrievanceTest {
 
     @Test
     void anUnknownGrievanceIsAProblemNotAnEmptyPage() {
-        HttpJson.Response answer = HttpJson.at(port).get("/api/grievances/HY-20260101-999999");
+        HttpJson.Response answer = clerk().get("/api/grievances/HY-20260101-999999");
 
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.json().get("code").asString()).isEqualTo("grievance.unknown");
+    }
+
+    private HttpJson clerk() {
+        return HttpJson.at(port).as(TestUser.of("window-clerk"));
     }
 
     static List<String> fields(JsonNode problem) {

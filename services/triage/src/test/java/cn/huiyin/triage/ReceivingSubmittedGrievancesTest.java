@@ -18,6 +18,7 @@ import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.RecordingKafkaConsumer;
 import cn.huiyin.platform.test.ServiceTest;
 import cn.huiyin.platform.test.TestInfrastructure;
+import cn.huiyin.platform.test.TestUser;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -113,11 +114,11 @@ class ReceivingSubmittedGrievancesTest {
                     .isEqualTo(TOPIC);
             });
         }
-        assertThat(HttpJson.at(port).get("/api/grievances/" + poisonKey).status()).isEqualTo(404);
+        assertThat(HttpJson.at(port).as(TestUser.of("triage-officer")).get("/api/grievances/" + poisonKey).status()).isEqualTo(404);
     }
 
     private HttpJson.Response awaitCase(String grievanceId) {
-        HttpJson api = HttpJson.at(port);
+        HttpJson api = HttpJson.at(port).as(TestUser.of("triage-officer"));
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
             .until(() -> api.get("/api/grievances/" + grievanceId), response -> response.status() == 200);
     }

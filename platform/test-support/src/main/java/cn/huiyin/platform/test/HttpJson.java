@@ -39,6 +39,16 @@ public final class HttpJson {
         return copy;
     }
 
+    /** A client that calls as {@code user}, with a valid token from the {@link TestIdentityProvider}. */
+    public HttpJson as(TestUser user) {
+        return withHeader("Authorization", "Bearer " + TestIdentityProvider.get().token(user));
+    }
+
+    /** A client that calls with the given bearer token (valid or not). */
+    public HttpJson withToken(String token) {
+        return withHeader("Authorization", "Bearer " + token);
+    }
+
     public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
 
         public JsonNode json() {

@@ -9,7 +9,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring application context at the {@link TestInfrastructure}: the outbox relay and health check, the
- * Spring Cloud Stream binder, and a MongoDB database of its own (so test contexts never see each other's data).
+ * Spring Cloud Stream binder, a MongoDB database of its own (so test contexts never see each other's data), and the
+ * {@link TestIdentityProvider} as the issuer of access tokens.
  */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -21,6 +22,7 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
             "huiyin.messaging.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
             "spring.cloud.stream.kafka.binder.brokers", infrastructure.kafkaBootstrapServers(),
             "spring.mongodb.uri", infrastructure.mongoUri(),
-            "spring.mongodb.database", service + "-test-" + UUID.randomUUID().toString().substring(0, 8))));
+            "spring.mongodb.database", service + "-test-" + UUID.randomUUID().toString().substring(0, 8),
+            "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestIdentityProvider.get().issuer())));
     }
 }

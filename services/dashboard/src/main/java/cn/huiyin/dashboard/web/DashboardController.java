@@ -6,8 +6,10 @@ import java.time.ZoneId;
 import cn.huiyin.dashboard.application.CountSubmissions;
 import cn.huiyin.dashboard.domain.IntakeSummary;
 import cn.huiyin.platform.kernel.DomainException;
+import cn.huiyin.platform.service.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,6 +28,7 @@ class DashboardController {
     }
 
     @GetMapping("/intake")
+    @RolesAllowed({Roles.DASHBOARD_VIEWER, Roles.SUPERVISOR})
     @Operation(summary = "Grievances received per category, channel, worker group and day (Beijing dates, inclusive)")
     IntakeSummary intake(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {

@@ -9,8 +9,10 @@ import cn.huiyin.intake.application.SubmissionReceipt;
 import cn.huiyin.intake.application.SubmitGrievance;
 import cn.huiyin.intake.domain.GrievanceStatus;
 import cn.huiyin.platform.kernel.DomainException;
+import cn.huiyin.platform.service.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +43,7 @@ class GrievanceController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @RolesAllowed({Roles.WINDOW_CLERK, Roles.HOTLINE_OPERATOR})
     @Operation(summary = "File a grievance (受理诉求)", description = "Returns the tracking number and a receipt text for the worker.")
     ResponseEntity<SubmittedView> submit(@Valid @RequestBody SubmitGrievanceRequest request) {
         SubmissionReceipt receipt = submitGrievance.submit(request.toSubmission());
@@ -50,6 +53,8 @@ class GrievanceController {
     }
 
     @GetMapping("/{grievanceId}")
+    @RolesAllowed({Roles.WINDOW_CLERK, Roles.HOTLINE_OPERATOR, Roles.TRIAGE_OFFICER, Roles.ORG_HANDLER,
+        Roles.DEPARTMENT_LIAISON, Roles.SUPERVISOR, Roles.CALLBACK_AGENT})
     @Operation(summary = "Read a grievance (查看诉求)")
     GrievanceView get(@PathVariable String grievanceId) {
         return queries.find(grievanceId).map(g -> GrievanceView.of(g, referenceData))

@@ -5,8 +5,10 @@ import java.time.Instant;
 import cn.huiyin.platform.kernel.DomainException;
 import cn.huiyin.triage.application.TriageCases;
 import cn.huiyin.triage.domain.TriageState;
+import cn.huiyin.platform.service.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,6 +30,7 @@ class TriageCaseController {
     }
 
     @GetMapping("/{grievanceId}")
+    @RolesAllowed({Roles.TRIAGE_OFFICER, Roles.ORG_HANDLER, Roles.SUPERVISOR})
     @Operation(summary = "A grievance's triage case")
     TriageCaseView get(@PathVariable String grievanceId) {
         return cases.find(grievanceId).map(c -> new TriageCaseView(c.grievanceId(), c.state(),

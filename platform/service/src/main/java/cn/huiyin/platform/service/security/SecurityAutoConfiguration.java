@@ -1,0 +1,64 @@
+package cn.huiyin.platform.service.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every service is an OAuth 2 resource server: bearer JWTs from the configured issuer
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), no sessions, no cookies (so no CSRF surface).
+ * Who may call an endpoint is declared on the endpoint ({@link EndpointDeclarations}) and enforced before the
+ * request body is read ({@link DeclaredRolesAuthorizationManager}). The probes, metrics and API documents are open;
+ * the other actuator endpoints, including {@code /actuator/access}, are for administrators.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
+@EnableMethodSecurity(jsr250Enabled = true, prePostEnabled = true)
+public class SecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain huiyinSecurity(HttpSecurity http, JsonMapper json,
+                                       @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mapping)
+        throws Exception {
+        ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(json);
+        http
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+                .permitAll()
+                .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                // Endpoints declare their own rule (@RolesAllowed / @PermitAll); enforced here, before the body
+                // is read, and again by method security.
+                .anyRequest().access(new DeclaredRolesAuthorizationManager(mapping::getObject)))
+            .oauth2ResourceServer(resourceServer -> resourceServer
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(new HuiyinJwtConverter()))
+                .authenticationEntryPoint(problems)
+                .accessDeniedHandler(problems))
+            .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .csrf(csrf -> csrf.disable())
+            .requestCache(cache -> cache.disable())
+            .formLogin(form -> form.disable())
+            .httpBasic(basic -> basic.disable());
+        return http.build();
+    }
+
+    @Bean
+    EndpointDeclarations endpointDeclarations(ApplicationContext context) {
+        return new EndpointDeclarations(context);
+    }
+
+    @Bean
+    AccessEndpoint accessEndpoint(EndpointDeclarations declarations) {
+        return new AccessEndpoint(declarations);
+    }
+}
