@@ -34,6 +34,10 @@ final class ServiceProcess {
             "--server.port=" + spec.port(),
             "--huiyin.messaging.bootstrap-servers=" + layout.kafkaBootstrap(),
             "--huiyin.mongodb.uri=" + layout.mongoUri()));
+        if (spec.name().equals("identity")) {
+            // The provider's signing key lives with the rest of the stack's data, so tokens survive restarts.
+            command.add("--huiyin.identity.key-file=" + layout.dataDir().resolve("identity").resolve("signing-key.json"));
+        }
         Files.createDirectories(log.getParent());
         process = new ProcessBuilder(command)
             .redirectErrorStream(true)

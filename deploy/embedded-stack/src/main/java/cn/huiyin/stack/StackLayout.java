@@ -22,6 +22,7 @@ record StackLayout(Path home, Path dataDir, int kafkaPort, int kafkaControllerPo
     }
 
     static final List<ServiceSpec> ALL_SERVICES = List.of(
+        new ServiceSpec("identity", 9000),
         new ServiceSpec("intake", 8081),
         new ServiceSpec("triage", 8082),
         new ServiceSpec("joint-meeting", 8083),

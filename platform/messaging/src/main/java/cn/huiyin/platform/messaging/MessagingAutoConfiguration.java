@@ -11,6 +11,7 @@ import cn.huiyin.platform.messaging.outbox.AggregateStore;
 import cn.huiyin.platform.messaging.outbox.OutboxMarkers;
 import cn.huiyin.platform.messaging.outbox.OutboxProperties;
 import cn.huiyin.platform.messaging.outbox.OutboxRelay;
+import cn.huiyin.platform.messaging.outbox.StateChangeAudit;
 import cn.huiyin.platform.messaging.outbox.TopicProvisioner;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -122,6 +123,11 @@ public class MessagingAutoConfiguration {
             return new OutboxMarkers(mongo, clock);
         }
 
+        @Bean
+        StateChangeAudit stateChangeAudit(MongoTemplate mongo) {
+            return new StateChangeAudit(mongo);
+        }
+
         @Bean(destroyMethod = "")
         Producer<String, byte[]> outboxProducer(MessagingProperties properties, OutboxProperties outbox) {
             return new KafkaProducer<>(properties.clientConfig(Map.of(
@@ -144,20 +150,23 @@ public class MessagingAutoConfiguration {
         }
 
         @Bean
-        OutboxRelay outboxRelay(MongoTemplate mongo, OutboxMarkers markers, Producer<String, byte[]> outboxProducer,
+        OutboxRelay outboxRelay(MongoTemplate mongo, OutboxMarkers markers, StateChangeAudit audit,
+                                Producer<String, byte[]> outboxProducer,
                                 TopicProvisioner topics, ObjectProvider<CircuitBreakerRegistry> breakers,
                                 OutboxProperties outbox, ObjectProvider<MeterRegistry> meters, Clock clock) {
             CircuitBreakerRegistry registry = breakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults);
             CircuitBreaker breaker = registry.find("kafka-publisher")
                 .orElseGet(() -> registry.circuitBreaker("kafka-publisher", PUBLISHER_DEFAULTS));
-            return new OutboxRelay(mongo, markers, outboxProducer, topics, breaker, outbox,
+            return new OutboxRelay(mongo, markers, audit, outboxProducer, topics, breaker, outbox,
                 meters.getIfAvailable(SimpleMeterRegistry::new), clock);
         }
 
         @Bean
         AggregateStore aggregateStore(MongoTemplate mongo, EventCatalog catalog, EventJson json, OutboxMarkers markers,
-                                      OutboxRelay relay, MessagingProperties properties, Clock clock) {
-            return new AggregateStore(mongo, catalog, json, markers, relay, properties.source(), clock);
+                                      OutboxRelay relay, MessagingProperties properties, Clock clock,
+                                      ObjectProvider<ActorProvider> actor, StateChangeAudit audit) {
+            ActorProvider who = actor.getIfAvailable(() -> () -> "system");
+            return new AggregateStore(mongo, catalog, json, markers, relay, properties.source(), clock, who::actor, audit);
         }
     }
 }

@@ -1,21 +1,77 @@
 package cn.huiyin.platform.service;
 
+import java.time.Clock;
+
+import cn.huiyin.platform.messaging.ActorProvider;
+import cn.huiyin.platform.service.audit.AuditController;
+import cn.huiyin.platform.service.audit.AuditTrail;
+import cn.huiyin.platform.service.ratelimit.RateLimitInterceptor;
+import cn.huiyin.platform.service.ratelimit.RateLimitProperties;
+import cn.huiyin.platform.service.ratelimit.RateLimits;
+import cn.huiyin.platform.service.security.CurrentUser;
+import cn.huiyin.platform.service.security.FieldCipher;
+import cn.huiyin.platform.service.security.FieldEncryptionProperties;
 import cn.huiyin.platform.service.validation.BilingualMessages;
 import cn.huiyin.platform.service.web.ProblemDetailsAdvice;
 import cn.huiyin.platform.service.web.RequestSizeLimitFilter;
 import cn.huiyin.platform.service.web.StrictJsonInput;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The web side of every Huiyin service: problem details, bilingual validation messages, strict JSON, size limits. */
+/**
+ * The web side of every Huiyin service: problem details, bilingual validation messages, strict JSON, size limits,
+ * rate limits for public endpoints, the audit trail and, where keys are configured, field-level encryption.
+ */
 @AutoConfiguration
-@EnableConfigurationProperties(WebProperties.class)
+@EnableConfigurationProperties({WebProperties.class, RateLimitProperties.class, FieldEncryptionProperties.class})
 public class ServiceAutoConfiguration {
+
+    /** State changes are attributed to the user whose token made the request, or to {@code system}. */
+    @Bean
+    ActorProvider tokenActor() {
+        return CurrentUser::nameOrSystem;
+    }
+
+    @Bean
+    AuditTrail auditTrail(MongoTemplate mongo, Clock clock, @Value("${spring.application.name}") String service) {
+        return new AuditTrail(mongo, clock, service);
+    }
+
+    @Bean
+    AuditController auditController(AuditTrail trail, JsonMapper json) {
+        return new AuditController(trail, json);
+    }
+
+    @Bean
+    @ConditionalOnProperty("huiyin.security.field-encryption.active-key")
+    FieldCipher fieldCipher(FieldEncryptionProperties properties) {
+        return properties.cipher();
+    }
+
+    @Bean
+    RateLimits rateLimits(RateLimitProperties properties) {
+        return properties.toRateLimits();
+    }
+
+    @Bean
+    WebMvcConfigurer rateLimitedEndpoints(RateLimits limits) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RateLimitInterceptor(limits));
+            }
+        };
+    }
 
     @Bean
     BilingualMessages bilingualMessages() {

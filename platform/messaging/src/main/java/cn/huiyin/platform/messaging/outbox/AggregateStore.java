@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 import cn.huiyin.platform.messaging.EventCatalog;
 import cn.huiyin.platform.messaging.EventJson;
@@ -29,7 +30,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * </ul>
  * An update never rewrites the outbox array, and the relay only ever {@code $pull}s from it, so the two never undo
  * each other's work. A small marker (collection {@value OutboxMarkers#COLLECTION}) is written before each change so
- * that events left behind by a crash are found again without scanning the aggregates.
+ * that events left behind by a crash are found again without scanning the aggregates. Every event is also an entry of
+ * the audit trail ({@link StateChangeAudit}), written right away and, should that fail, by the relay.
  */
 public class AggregateStore {
 
@@ -42,10 +44,12 @@ public class AggregateStore {
     private final OutboxRelay relay;
     private final String source;
     private final Clock clock;
+    private final Supplier<String> actor;
+    private final StateChangeAudit audit;
     private final ConcurrentMap<Class<?>, List<String>> persistentFields = new ConcurrentHashMap<>();
 
     public AggregateStore(MongoTemplate mongo, EventCatalog catalog, EventJson json, OutboxMarkers markers,
-                          OutboxRelay relay, String source, Clock clock) {
+                          OutboxRelay relay, String source, Clock clock, Supplier<String> actor, StateChangeAudit audit) {
         this.mongo = mongo;
         this.catalog = catalog;
         this.json = json;
@@ -53,6 +57,8 @@ public class AggregateStore {
         this.relay = relay;
         this.source = source;
         this.clock = clock;
+        this.actor = actor;
+        this.audit = audit;
     }
 
     public <D extends AggregateDocument> Optional<D> findById(String id, Class<D> type) {
@@ -74,6 +80,7 @@ public class AggregateStore {
         }
         mongo.insert(document);
         if (!outbox.isEmpty()) {
+            audit.recordQuietly(outbox);
             relay.schedule(collection, document.getId());
         }
         return document;
@@ -117,6 +124,7 @@ public class AggregateStore {
         document.setVersion(document.getVersion() + 1);
         document.getOutbox().addAll(outbox);
         if (!outbox.isEmpty()) {
+            audit.recordQuietly(outbox);
             relay.schedule(collection, document.getId());
         }
         return document;
@@ -128,7 +136,7 @@ public class AggregateStore {
             EventCatalog.Entry entry = catalog.entryFor(event);
             String subject = entry.subject() == null ? aggregateId : entry.subject().apply(event);
             outbox.add(new OutboxEvent(UUID.randomUUID().toString(), source, entry.type(), entry.topic(), subject,
-                clock.instant(), json.writeAsString(event)));
+                clock.instant(), json.writeAsString(event), actor.get()));
         }
         return outbox;
     }

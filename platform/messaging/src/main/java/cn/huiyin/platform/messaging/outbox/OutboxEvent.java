@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param subject grievance id: CloudEvents subject and Kafka key
  * @param time    when it happened
  * @param data    the event as JSON
+ * @param actor   who caused it: a username, or {@code system} for changes made by event handlers and jobs
  */
 public record OutboxEvent(String eventId, String source, String type, String topic, String subject, Instant time,
-                          String data) {
+                          String data, String actor) {
 }

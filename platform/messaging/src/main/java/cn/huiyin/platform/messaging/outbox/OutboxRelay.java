@@ -63,6 +63,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final MongoTemplate mongo;
     private final OutboxMarkers markers;
+    private final StateChangeAudit audit;
     private final Producer<String, byte[]> producer;
     private final TopicProvisioner topics;
     private final CircuitBreaker breaker;
@@ -83,11 +84,12 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Instant brokerUnreachableSince;
     private Duration backoff;
 
-    public OutboxRelay(MongoTemplate mongo, OutboxMarkers markers, Producer<String, byte[]> producer,
+    public OutboxRelay(MongoTemplate mongo, OutboxMarkers markers, StateChangeAudit audit, Producer<String, byte[]> producer,
                        TopicProvisioner topics, CircuitBreaker breaker, OutboxProperties properties,
                        MeterRegistry meters, Clock clock) {
         this.mongo = mongo;
         this.markers = markers;
+        this.audit = audit;
         this.producer = producer;
         this.topics = topics;
         this.breaker = breaker;
@@ -246,6 +248,8 @@ public class OutboxRelay implements SmartLifecycle {
             pending.put(String.valueOf(document.get("_id")), readOutbox(document));
         }
 
+        // The audit trail gets every event before it can leave the outbox (a no-op when already written).
+        audit.record(pending.values().stream().flatMap(List::stream).toList());
         Map<String, List<Future<RecordMetadata>>> sends = new LinkedHashMap<>();
         pending.forEach((id, events) -> sends.put(id, events.stream().map(this::send).toList()));
 
@@ -318,7 +322,7 @@ public class OutboxRelay implements SmartLifecycle {
             Object time = e.get("time");
             events.add(new OutboxEvent(e.getString("eventId"), e.getString("source"), e.getString("type"),
                 e.getString("topic"), e.getString("subject"), time instanceof Date date ? date.toInstant() : null,
-                e.getString("data")));
+                e.getString("data"), e.getString("actor")));
         }
         return events;
     }

@@ -47,6 +47,7 @@ class OutboxTest {
     private MongoTemplate mongo;
     private Admin admin;
     private OutboxMarkers markers;
+    private StateChangeAudit audit;
     private OutboxRelay relay;
     private AggregateStore store;
     private RecordingKafkaConsumer reader;
@@ -57,12 +58,14 @@ class OutboxTest {
         mongo = new MongoTemplate(client, "outbox-test-" + UUID.randomUUID().toString().substring(0, 8));
         admin = Admin.create(Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers()));
         markers = new OutboxMarkers(mongo, clock);
+        audit = new StateChangeAudit(mongo);
         EventCatalog catalog = EventCatalog.builder()
             .event(Parcel.Registered.class, "cn.huiyin.test.ParcelRegistered.v1", topic)
             .event(Parcel.Moved.class, "cn.huiyin.test.ParcelMoved.v1", topic)
             .build();
         relay = newRelay();
-        store = new AggregateStore(mongo, catalog, new EventJson(), markers, relay, "/huiyin/test", clock);
+        store = new AggregateStore(mongo, catalog, new EventJson(), markers, relay, "/huiyin/test", clock,
+            () -> "clerk-007", audit);
         reader = new RecordingKafkaConsumer(infrastructure.kafkaBootstrapServers(), topic);
     }
 
@@ -172,7 +175,7 @@ class OutboxTest {
         // A process wrote the aggregate and its marker, then died before its relay saw them.
         Parcel orphan = new Parcel("P-4", "REGISTERED");
         orphan.setOutbox(new ArrayList<>(List.of(new OutboxEvent("e-orphan-1", "/huiyin/test",
-            "cn.huiyin.test.ParcelRegistered.v1", topic, "P-4", Instant.now(), "{\"parcelId\":\"P-4\"}"))));
+            "cn.huiyin.test.ParcelRegistered.v1", topic, "P-4", Instant.now(), "{\"parcelId\":\"P-4\"}", "clerk-007"))));
         markers.touch("parcels", "P-4");
         mongo.insert(orphan);
 
@@ -186,6 +189,43 @@ class OutboxTest {
         });
     }
 
+    @Test
+    void everyEventIsInTheAuditTrailOnceWithWhoCausedIt() {
+        relay.start();
+        Parcel parcel = store.insert(new Parcel("P-5", "REGISTERED"), List.of(new Parcel.Registered("P-5", "REGISTERED")));
+        parcel.setState("MOVED");
+        store.update(parcel, List.of(new Parcel.Moved("P-5", "MOVED", 1)));
+        reader.await(r -> true, 2, Duration.ofSeconds(20));
+
+        List<org.bson.Document> entries = mongo.getCollection(StateChangeAudit.COLLECTION)
+            .find(new org.bson.Document("grievanceId", "P-5")).into(new ArrayList<>());
+
+        assertThat(entries).extracting(e -> e.getString("action")).containsExactlyInAnyOrder("ParcelRegistered", "ParcelMoved");
+        assertThat(entries).allSatisfy(e -> {
+            assertThat(e.getString("actor")).isEqualTo("clerk-007");
+            assertThat(e.getString("kind")).isEqualTo("STATE_CHANGE");
+            assertThat(e.getDate("at")).isNotNull();
+        });
+    }
+
+    @Test
+    void theRelayFillsInAuditEntriesAProcessDidNotWriteBeforeItDied() {
+        Parcel orphan = new Parcel("P-6", "REGISTERED");
+        orphan.setOutbox(new ArrayList<>(List.of(new OutboxEvent("e-orphan-6", "/huiyin/test",
+            "cn.huiyin.test.ParcelRegistered.v1", topic, "P-6", Instant.now(), "{\"parcelId\":\"P-6\"}", "clerk-009"))));
+        markers.touch("parcels", "P-6");
+        mongo.insert(orphan);
+
+        relay.start();
+        reader.await(r -> true, 1, Duration.ofSeconds(20));
+
+        org.bson.Document entry = mongo.getCollection(StateChangeAudit.COLLECTION)
+            .find(new org.bson.Document("_id", "e-orphan-6")).first();
+        assertThat(entry).isNotNull();
+        assertThat(entry.getString("actor")).isEqualTo("clerk-009");
+        assertThat(mongo.getCollection(StateChangeAudit.COLLECTION).countDocuments()).isEqualTo(1);
+    }
+
     private OutboxRelay newRelay() {
         var producer = new KafkaProducer<>(Map.<String, Object>of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
@@ -195,7 +235,7 @@ class OutboxTest {
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000),
             new StringSerializer(), new ByteArraySerializer());
-        return new OutboxRelay(mongo, markers, producer, new TopicProvisioner(admin, List.of(topic), 3, (short) 1),
+        return new OutboxRelay(mongo, markers, audit, producer, new TopicProvisioner(admin, List.of(topic), 3, (short) 1),
             CircuitBreaker.of("test", MessagingAutoConfiguration.PUBLISHER_DEFAULTS), properties,
             new SimpleMeterRegistry(), clock);
     }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import cn.huiyin.platform.kernel.DomainException;
 import cn.huiyin.platform.kernel.FieldProblem;
 import cn.huiyin.platform.kernel.InvalidFieldsException;
+import cn.huiyin.platform.service.ratelimit.TooManyRequestsException;
 import cn.huiyin.platform.service.validation.BilingualMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
@@ -20,6 +21,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
@@ -109,6 +111,15 @@ public class ProblemDetailsAdvice {
         }, e.messageZh(), e.messageEn());
         problem.setProperty("code", e.code());
         return problem;
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+        long seconds = Math.max(1, e.retryAfter().toSeconds());
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.RATE_LIMITED,
+            "请求过于频繁，请 " + seconds + " 秒后再试", "Too many requests; try again in " + seconds + " seconds");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(seconds))
+            .body(problem);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

@@ -78,9 +78,52 @@ class SecurityTest {
     void theAccessMatrixHoldsForEveryEndpointAndRole() {
         AccessMatrix.Result result = AccessMatrix.probe(port);
 
-        assertThat(result.endpoints()).isEqualTo(2);
-        assertThat(result.probes()).isEqualTo(2 * (1 + TestUser.ALL_ROLES.size()));
+        assertThat(result.endpoints()).isEqualTo(6);
+        assertThat(result.probes()).isEqualTo(6 * (1 + TestUser.ALL_ROLES.size()));
         assertThat(result.violations()).isEmpty();
+    }
+
+    @Test
+    void aPublicEndpointCalledTooOftenAnswers429WithRetryAfter() {
+        HttpJson http = HttpJson.at(port);
+        int[] statuses = new int[5];
+        HttpJson.Response last = null;
+        for (int i = 0; i < statuses.length; i++) {
+            last = http.get("/api/public/limited");
+            statuses[i] = last.status();
+        }
+
+        assertThat(statuses).containsExactly(200, 200, 200, 429, 429);
+        assertThat(last.header("Retry-After")).isEqualTo("60");
+        assertThat(last.json().get("type").asString()).isEqualTo("urn:huiyin:problem:rate-limited");
+        assertThat(last.json().get("detailEn").asString()).contains("60 seconds");
+    }
+
+    @Test
+    void everyPersonalDataReadIsAuditedAndSupervisorsCanFindAndExportIt() {
+        HttpJson http = HttpJson.at(port);
+        TestUser agent = TestUser.of("callback-agent", "org-hotline-12345", "510100");
+
+        http.as(agent).get("/api/cases/HY-20261122-000777/contact?reason=回访联系");
+
+        JsonNode found = http.as(TestUser.of("supervisor")).get("/api/audit?grievanceId=HY-20261122-000777").json();
+        assertThat(found.get("total").asLong()).isEqualTo(1);
+        JsonNode entry = found.get("entries").get(0);
+        assertThat(entry.get("kind").asString()).isEqualTo("PERSONAL_DATA_READ");
+        assertThat(entry.get("actor").asString()).isEqualTo(agent.username());
+        assertThat(entry.get("actorOrg").asString()).isEqualTo("org-hotline-12345");
+        assertThat(entry.get("fields").get(0).asString()).isEqualTo("mobile");
+        assertThat(entry.get("reason").asString()).isEqualTo("回访联系");
+        assertThat(entry.get("at").asString()).isNotBlank();
+
+        HttpJson.Response csv = http.as(TestUser.of("admin")).get("/api/audit/export?grievanceId=HY-20261122-000777");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("\uFEFFat,kind,action,grievanceId,actor")
+            .contains("PERSONAL_DATA_READ,personal-data.read,HY-20261122-000777," + agent.username());
+        JsonNode exports = http.as(TestUser.of("supervisor")).get("/api/audit?kind=EXPORT").json();
+        assertThat(exports.get("total").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(http.as(agent).get("/api/audit").status()).isEqualTo(403);
     }
 
     @Test
