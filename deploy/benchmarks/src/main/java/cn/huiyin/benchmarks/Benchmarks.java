@@ -1,0 +1,31 @@
+package cn.huiyin.benchmarks;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs one benchmark by name against the running embedded stack ({@code ./huiyin up}) and prints its figures.
+ * {@code java -jar deploy/benchmarks/target/huiyin-benchmarks.jar <name> [options]}; see docs/benchmarks.md.
+ */
+public final class Benchmarks {
+
+    /** A benchmark: reads its options, loads the stack, prints what it measured. */
+    @FunctionalInterface
+    public interface Benchmark {
+        void run(String[] args) throws Exception;
+    }
+
+    private static final Map<String, Benchmark> ALL = new LinkedHashMap<>();
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !ALL.containsKey(args[0])) {
+            System.err.println("Usage: java -jar huiyin-benchmarks.jar <" + String.join("|", ALL.keySet()) + "> [options]");
+            System.exit(2);
+        }
+        ALL.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length));
+    }
+}
