@@ -17,7 +17,7 @@ import cn.huiyin.platform.service.web.RequestSizeLimitFilter;
 import cn.huiyin.platform.service.web.StrictJsonInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -53,7 +53,8 @@ public class ServiceAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty("huiyin.security.field-encryption.active-key")
+    @ConditionalOnExpression("'${huiyin.security.field-encryption.key:}' != '' "
+        + "or '${huiyin.security.field-encryption.active-key:}' != ''")
     FieldCipher fieldCipher(FieldEncryptionProperties properties) {
         return properties.cipher();
     }
