@@ -25,7 +25,7 @@ class FilingAGrievanceTest {
     static final String RIDER_INSURANCE_CLAIM = """
         {
           "channel": "SERVICE_HALL_WINDOW",
-          "recordedBy": {"staffId": "clerk-lqy-003", "station": "龙泉驿区政务服务大厅"},
+          "recordedBy": {"station": "龙泉驿区政务服务大厅"},
           "worker": {"name": "李明", "mobile": "13812341234", "residentId": "11010519491231002X",
                      "group": "FOOD_DELIVERY_RIDER", "platformOrEmployer": "美团", "homeStation": "大面站"},
           "category": "INJURY_INSURANCE",

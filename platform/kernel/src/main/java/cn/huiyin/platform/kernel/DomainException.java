@@ -12,8 +12,10 @@ public class DomainException extends RuntimeException {
     public enum Kind {
         /** The request itself is wrong (400). */
         INVALID,
-        /** The thing asked for does not exist, or is not the caller's to see (404). */
+        /** The thing asked for does not exist (404). */
         NOT_FOUND,
+        /** It exists, but lies outside the caller's jurisdiction or organisation (403). */
+        FORBIDDEN,
         /** The request is fine but the current state forbids it, e.g. accepting a closed case (409). */
         CONFLICT
     }
@@ -37,6 +39,10 @@ public class DomainException extends RuntimeException {
 
     public static DomainException notFound(String code, String messageZh, String messageEn) {
         return new DomainException(Kind.NOT_FOUND, code, messageZh, messageEn);
+    }
+
+    public static DomainException forbidden(String code, String messageZh, String messageEn) {
+        return new DomainException(Kind.FORBIDDEN, code, messageZh, messageEn);
     }
 
     public static DomainException invalid(String code, String messageZh, String messageEn) {

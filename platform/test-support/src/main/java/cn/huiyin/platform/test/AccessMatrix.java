@@ -40,18 +40,20 @@ public final class AccessMatrix {
         for (JsonNode endpoint : endpoints) {
             boolean isPublic = endpoint.get("isPublic").asBoolean();
             Set<String> allowed = endpoint.get("roles").valueStream().map(JsonNode::asString).collect(Collectors.toSet());
+            boolean multipart = endpoint.get("consumes").valueStream()
+                .anyMatch(type -> type.asString().startsWith("multipart/"));
             for (JsonNode methodNode : endpoint.get("methods")) {
                 for (JsonNode pathNode : endpoint.get("paths")) {
                     String method = methodNode.asString();
                     String path = pathNode.asString().replaceAll("\\{[^}]+}", "HY-20260101-000001");
                     probes++;
-                    int status = call(anonymous, method, path);
+                    int status = call(anonymous, method, path, multipart);
                     if (!isPublic && status != 401) {
                         violations.add(new Violation(method, path, "no token", 401, status));
                     }
                     for (String role : TestUser.ALL_ROLES) {
                         probes++;
-                        int asRole = call(anonymous.as(TestUser.of(role)), method, path);
+                        int asRole = call(anonymous.as(TestUser.of(role)), method, path, multipart);
                         boolean permitted = isPublic || allowed.contains(role.replace('-', '_').toUpperCase(Locale.ROOT));
                         if (permitted && (asRole == 401 || asRole == 403)) {
                             violations.add(new Violation(method, path, role, 0, asRole));
@@ -65,7 +67,13 @@ public final class AccessMatrix {
         return new Result(endpoints.size(), probes, violations);
     }
 
-    private static int call(HttpJson http, String method, String path) {
+    private static int call(HttpJson http, String method, String path, boolean multipart) {
+        if (multipart) {
+            String boundary = "huiyin-access-matrix";
+            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"probe\"\r\n\r\nx\r\n--" + boundary + "--\r\n";
+            return http.send(http.builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body)).build()).status();
+        }
         return switch (method) {
             case "GET", "" -> http.get(path).status();
             case "DELETE" -> http.delete(path).status();

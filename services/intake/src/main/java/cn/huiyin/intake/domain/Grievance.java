@@ -5,39 +5,152 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import cn.huiyin.platform.kernel.DomainException;
+
 /**
- * A grievance as intake holds it (诉求): what the filer said, who the worker is, and where it stands. New events it
- * raises wait in {@link #pendingEvents()} until the repository stores them with the state.
+ * A grievance as intake holds it (诉求): what the filer said, who the worker is, what was added since, who handles
+ * it and where it stands for the worker. New events wait in {@link #pendingEvents()} until the repository stores them
+ * with the state.
  */
 public final class Grievance {
 
+    /** More files than this make a case file nobody reads; the worker can summarise instead. */
+    public static final int MAX_EVIDENCE = 20;
+
     private final TrackingNumber trackingNumber;
-    private final Submission submission;
+    private Submission submission;
     private final String workerRef;
     private final Instant submittedAt;
     private GrievanceStatus status;
+    private final List<Supplement> supplements;
+    private final List<Evidence> evidence;
+    private final List<Progress> history;
+    private Handling handling;
+    private Instant closedAt;
+    private Instant personalDataErasedAt;
     private final List<Object> pendingEvents = new ArrayList<>();
 
-    private Grievance(TrackingNumber trackingNumber, Submission submission, String workerRef, Instant submittedAt,
-                      GrievanceStatus status) {
-        this.trackingNumber = Objects.requireNonNull(trackingNumber, "trackingNumber");
-        this.submission = Objects.requireNonNull(submission, "submission");
-        this.workerRef = Objects.requireNonNull(workerRef, "workerRef");
-        this.submittedAt = Objects.requireNonNull(submittedAt, "submittedAt");
-        this.status = Objects.requireNonNull(status, "status");
+    /** Everything a stored grievance consists of. */
+    public record State(TrackingNumber trackingNumber, Submission submission, String workerRef, Instant submittedAt,
+                        GrievanceStatus status, List<Supplement> supplements, List<Evidence> evidence,
+                        List<Progress> history, Handling handling, Instant closedAt, Instant personalDataErasedAt) {
+    }
+
+    private Grievance(State state) {
+        this.trackingNumber = Objects.requireNonNull(state.trackingNumber(), "trackingNumber");
+        this.submission = Objects.requireNonNull(state.submission(), "submission");
+        this.workerRef = Objects.requireNonNull(state.workerRef(), "workerRef");
+        this.submittedAt = Objects.requireNonNull(state.submittedAt(), "submittedAt");
+        this.status = Objects.requireNonNull(state.status(), "status");
+        this.supplements = new ArrayList<>(state.supplements() == null ? List.of() : state.supplements());
+        this.evidence = new ArrayList<>(state.evidence() == null ? List.of() : state.evidence());
+        this.history = new ArrayList<>(state.history() == null ? List.of() : state.history());
+        this.handling = state.handling();
+        this.closedAt = state.closedAt();
+        this.personalDataErasedAt = state.personalDataErasedAt();
     }
 
     /** Accepts a submission: the grievance exists from now on and the response clock starts. */
     public static Grievance submit(TrackingNumber trackingNumber, Submission submission, String workerRef, Instant now) {
-        Grievance grievance = new Grievance(trackingNumber, submission, workerRef, now, GrievanceStatus.SUBMITTED);
+        Grievance grievance = new Grievance(new State(trackingNumber, submission, workerRef, now,
+            GrievanceStatus.SUBMITTED, List.of(), List.of(), List.of(), null, null, null));
+        grievance.history.add(new Progress(now, GrievanceStatus.SUBMITTED, "诉求已受理，编号 " + trackingNumber,
+            "Grievance accepted as " + trackingNumber));
         grievance.pendingEvents.add(grievance.submittedEvent());
         return grievance;
     }
 
     /** Rebuilds a stored grievance; raises no event. */
-    public static Grievance restore(TrackingNumber trackingNumber, Submission submission, String workerRef,
-                                    Instant submittedAt, GrievanceStatus status) {
-        return new Grievance(trackingNumber, submission, workerRef, submittedAt, status);
+    public static Grievance restore(State state) {
+        return new Grievance(state);
+    }
+
+    public State state() {
+        return new State(trackingNumber, submission, workerRef, submittedAt, status, List.copyOf(supplements),
+            List.copyOf(evidence), List.copyOf(history), handling, closedAt, personalDataErasedAt);
+    }
+
+    /** Adds information to an open grievance (补充). */
+    public void supplement(String text, String by, Instant now) {
+        requireOpen("supplement", "补充材料", "supplemented");
+        supplements.add(new Supplement(now, by, text));
+        history.add(new Progress(now, status, "已补充材料", "Information added"));
+        pendingEvents.add(new GrievanceSupplemented(id(), now, by, text, evidence.size()));
+    }
+
+    /** Attaches a file to an open grievance. */
+    public void attach(Evidence file, Instant now) {
+        requireOpen("evidence", "上传证据材料", "given more evidence");
+        if (evidence.size() >= MAX_EVIDENCE) {
+            throw DomainException.conflict("evidence.too-many", "每件诉求最多 " + MAX_EVIDENCE + " 份证据材料",
+                "A grievance can hold at most " + MAX_EVIDENCE + " evidence files");
+        }
+        evidence.add(file);
+        history.add(new Progress(now, status, "已补充证据材料：" + file.filename(), "Evidence added: " + file.filename()));
+        pendingEvents.add(new GrievanceSupplemented(id(), now, file.by(), "补充证据材料：" + file.filename(),
+            evidence.size()));
+    }
+
+    /** The worker withdraws an open grievance (撤回). */
+    public void withdraw(String reason, String by, Instant now) {
+        requireOpen("withdraw", "撤回", "withdrawn");
+        status = GrievanceStatus.WITHDRAWN;
+        closedAt = now;
+        history.add(new Progress(now, status, "诉求已撤回", "Grievance withdrawn"));
+        pendingEvents.add(new GrievanceWithdrawn(id(), now, by, reason));
+    }
+
+    /**
+     * Triage routed the grievance (or routed it again after a return). Ignored once the grievance is closed: the
+     * worker's withdrawal wins over an assignment that crossed it.
+     */
+    public void assignedTo(Handling newHandling, Instant at) {
+        if (!status.isOpen()) {
+            return;
+        }
+        boolean reassigned = handling != null && !handling.orgId().equals(newHandling.orgId());
+        handling = newHandling;
+        status = GrievanceStatus.ASSIGNED;
+        history.add(new Progress(at, status, (reassigned ? "已改派至 " : "已分派至 ") + newHandling.orgName() + " 办理",
+            (reassigned ? "Reassigned to " : "Assigned to ") + newHandling.orgName()));
+    }
+
+    /** The responsible organisation signed for the case (签收). */
+    public void acceptedBy(String orgId, Instant at) {
+        if (!status.isOpen() || handling == null || !handling.orgId().equals(orgId)) {
+            return;
+        }
+        status = GrievanceStatus.IN_PROGRESS;
+        history.add(new Progress(at, status, handling.orgName() + " 已签收，正在办理", handling.orgName() + " signed for it"));
+    }
+
+    /** Triage merged it into another grievance, which is followed instead. */
+    public void mergedInto(String otherGrievanceId, Instant at) {
+        if (!status.isOpen()) {
+            return;
+        }
+        status = GrievanceStatus.MERGED;
+        closedAt = at;
+        history.add(new Progress(at, status, "与诉求 " + otherGrievanceId + " 合并办理",
+            "Merged into " + otherGrievanceId));
+    }
+
+    /** Removes the worker's name, mobile and ID number once the retention period after closure has passed. */
+    public void eraseWorkerIdentity(Instant now) {
+        if (status.isOpen()) {
+            throw DomainException.conflict("retention.open", "办理中的诉求不能删除个人信息",
+                "Personal data of an open grievance cannot be erased");
+        }
+        submission = submission.withWorker(submission.worker().withoutIdentity());
+        personalDataErasedAt = now;
+    }
+
+    private void requireOpen(String action, String zh, String en) {
+        if (!status.isOpen()) {
+            throw DomainException.conflict("grievance.closed." + action,
+                "诉求" + status.zh() + "，不能再" + zh, "The grievance is " + status.en().toLowerCase()
+                    + " and can no longer be " + en);
+        }
     }
 
     private GrievanceSubmitted submittedEvent() {
@@ -45,13 +158,14 @@ public final class Grievance {
         Place place = submission.place();
         ExternalReferences references = submission.externalReferences();
         return new GrievanceSubmitted(id(), trackingNumber.value(), submittedAt, submission.channel(),
-            submission.recordedBy(),
+            submission.recordedBy() == null ? null
+                : new GrievanceSubmitted.RecordedBy(submission.recordedBy().staffId(), submission.recordedBy().station()),
             new GrievanceSubmitted.WorkerSummary(workerRef, worker.group(), worker.platformOrEmployer(),
                 worker.homeStation()),
             submission.confidential(), submission.category(), submission.description(),
             new GrievanceSubmitted.Location(place.divisionCode(), place.address(), place.coordinates()),
             submission.occurredAt(), isBlank(references) ? null : references,
-            submission.preferredContactTime(), 0);
+            submission.preferredContactTime(), evidence.size());
     }
 
     private static boolean isBlank(ExternalReferences references) {
@@ -70,6 +184,10 @@ public final class Grievance {
         return submission;
     }
 
+    public Worker worker() {
+        return submission.worker();
+    }
+
     public String workerRef() {
         return workerRef;
     }
@@ -80,6 +198,34 @@ public final class Grievance {
 
     public GrievanceStatus status() {
         return status;
+    }
+
+    public List<Supplement> supplements() {
+        return List.copyOf(supplements);
+    }
+
+    public List<Evidence> evidence() {
+        return List.copyOf(evidence);
+    }
+
+    public List<Progress> history() {
+        return List.copyOf(history);
+    }
+
+    public Handling handling() {
+        return handling;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public Instant personalDataErasedAt() {
+        return personalDataErasedAt;
+    }
+
+    public boolean isConfidential() {
+        return submission.confidential();
     }
 
     /** Events raised since the grievance was loaded, oldest first. */

@@ -8,10 +8,14 @@ import java.time.Instant;
  * pseudonym.
  */
 public record GrievanceSubmitted(String grievanceId, String trackingNumber, Instant submittedAt, Channel channel,
-                                 Recorder recordedBy, WorkerSummary worker, boolean confidential, String category,
+                                 RecordedBy recordedBy, WorkerSummary worker, boolean confidential, String category,
                                  String description, Location location, Instant occurredAt,
                                  ExternalReferences externalReferences, String preferredContactTime,
                                  int evidenceCount) {
+
+    /** Who typed it in (the contract's {@code recordedBy}: staff id and station). */
+    public record RecordedBy(String staffId, String station) {
+    }
 
     /** The worker without personal data. */
     public record WorkerSummary(String workerRef, WorkerGroup group, String platformOrEmployer, String homeStation) {

@@ -20,4 +20,9 @@ public record Submission(Channel channel, Recorder recordedBy, Worker worker, bo
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(place, "place");
     }
+
+    public Submission withWorker(Worker other) {
+        return new Submission(channel, recordedBy, other, confidential, category, description, place, occurredAt,
+            externalReferences, preferredContactTime);
+    }
 }

@@ -3,22 +3,32 @@ package cn.huiyin.intake.domain;
 import java.util.Objects;
 
 /**
- * The worker who brings the grievance. Name, mobile and resident ID are personal data: they stay in intake and never
- * travel in events; other services know the worker only by {@code workerRef}.
+ * The worker who brings the grievance. Name, mobile and resident ID are personal data: they stay in intake (encrypted
+ * at rest), never travel in events, and are erased a while after the grievance is closed; other services know the
+ * worker only by {@code workerRef}.
  *
- * @param residentId optional 18-character resident ID number
+ * @param name       null once erased
+ * @param mobile     null once erased
+ * @param residentId optional 18-character resident ID number; null if not given or erased
  */
 public record Worker(String name, String mobile, String residentId, WorkerGroup group, String platformOrEmployer,
                      String homeStation) {
 
     public Worker {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(mobile, "mobile");
         Objects.requireNonNull(group, "group");
     }
 
-    /** The last four digits of the mobile number, which the worker quotes to follow the case. */
-    public String mobileLastFour() {
-        return mobile.substring(mobile.length() - 4);
+    /** The same worker without name, mobile or ID number (the statistics keep group and platform). */
+    public Worker withoutIdentity() {
+        return new Worker(null, null, null, group, platformOrEmployer, homeStation);
+    }
+
+    public boolean isErased() {
+        return mobile == null;
+    }
+
+    /** Whether {@code digits} are the last four digits of the worker's mobile number. */
+    public boolean mobileEndsWith(String digits) {
+        return mobile != null && digits != null && digits.length() == 4 && mobile.endsWith(digits);
     }
 }

@@ -1,37 +1,55 @@
 package cn.huiyin.intake.persistence;
 
 import java.time.Instant;
+import java.util.List;
 
-import cn.huiyin.intake.domain.Grievance;
+import cn.huiyin.intake.domain.Channel;
+import cn.huiyin.intake.domain.Evidence;
+import cn.huiyin.intake.domain.ExternalReferences;
 import cn.huiyin.intake.domain.GrievanceStatus;
-import cn.huiyin.intake.domain.Submission;
-import cn.huiyin.intake.domain.TrackingNumber;
+import cn.huiyin.intake.domain.Handling;
+import cn.huiyin.intake.domain.Place;
+import cn.huiyin.intake.domain.Progress;
+import cn.huiyin.intake.domain.Recorder;
+import cn.huiyin.intake.domain.Supplement;
+import cn.huiyin.intake.domain.WorkerGroup;
 import cn.huiyin.platform.messaging.outbox.AggregateDocument;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A grievance as stored in intake's database, with its outbox. The id is the tracking number. */
+/**
+ * A grievance as stored in intake's database, with its outbox. The id is the tracking number. The worker's name,
+ * mobile and ID number are stored encrypted ({@link GrievanceMapper}); nothing else here is personal data.
+ */
 @Document("grievances")
 class GrievanceDocument extends AggregateDocument {
 
-    private Submission submission;
-    private String workerRef;
-    private Instant submittedAt;
-    private GrievanceStatus status;
+    Channel channel;
+    Recorder recordedBy;
+    WorkerDocument worker;
+    boolean confidential;
+    String category;
+    String description;
+    Place place;
+    Instant occurredAt;
+    ExternalReferences externalReferences;
+    String preferredContactTime;
+    String workerRef;
+    Instant submittedAt;
+    GrievanceStatus status;
+    List<Supplement> supplements;
+    List<Evidence> evidence;
+    List<Progress> history;
+    Handling handling;
+    Instant closedAt;
+    Instant personalDataErasedAt;
 
-    GrievanceDocument() {
-    }
-
-    static GrievanceDocument from(Grievance grievance) {
-        GrievanceDocument document = new GrievanceDocument();
-        document.setId(grievance.id());
-        document.submission = grievance.submission();
-        document.workerRef = grievance.workerRef();
-        document.submittedAt = grievance.submittedAt();
-        document.status = grievance.status();
-        return document;
-    }
-
-    Grievance toDomain() {
-        return Grievance.restore(new TrackingNumber(getId()), submission, workerRef, submittedAt, status);
+    /** The worker; {@code name}, {@code mobile} and {@code residentId} hold ciphertext. */
+    static class WorkerDocument {
+        String name;
+        String mobile;
+        String residentId;
+        WorkerGroup group;
+        String platformOrEmployer;
+        String homeStation;
     }
 }

@@ -1,28 +1,104 @@
 package cn.huiyin.intake.persistence;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
+import cn.huiyin.intake.application.AccessScope;
 import cn.huiyin.intake.application.Grievances;
 import cn.huiyin.intake.domain.Grievance;
+import cn.huiyin.intake.domain.GrievanceStatus;
 import cn.huiyin.platform.messaging.outbox.AggregateStore;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class MongoGrievances implements Grievances {
 
     private final AggregateStore store;
+    private final MongoTemplate mongo;
+    private final GrievanceMapper mapper;
+    /** The version each grievance had when this instance last read it, for the optimistic update. */
+    private final Map<Grievance, Long> versions = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-    MongoGrievances(AggregateStore store) {
+    MongoGrievances(AggregateStore store, MongoTemplate mongo, GrievanceMapper mapper) {
         this.store = store;
+        this.mongo = mongo;
+        this.mapper = mapper;
+        // Used by real MongoDB; the embedded server scans (ADR 0005), which is fine for these staff searches.
+        mongo.indexOps(GrievanceDocument.class).createIndex(new Index().on("place.divisionCode", Sort.Direction.ASC)
+            .on("submittedAt", Sort.Direction.DESC));
+        mongo.indexOps(GrievanceDocument.class).createIndex(new Index().on("handling.orgId", Sort.Direction.ASC));
+        mongo.indexOps(GrievanceDocument.class).createIndex(new Index().on("closedAt", Sort.Direction.ASC));
     }
 
     @Override
-    public void add(Grievance grievance) {
-        store.insert(GrievanceDocument.from(grievance), grievance.pendingEvents());
+    public boolean addIfAbsent(Grievance grievance) {
+        try {
+            store.insert(mapper.toDocument(grievance, 0), grievance.pendingEvents());
+            versions.put(grievance, 0L);
+            return true;
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
     }
 
     @Override
     public Optional<Grievance> find(String grievanceId) {
-        return store.findById(grievanceId, GrievanceDocument.class).map(GrievanceDocument::toDomain);
+        return store.findById(grievanceId, GrievanceDocument.class).map(this::toDomain);
+    }
+
+    @Override
+    public void update(Grievance grievance) {
+        Long version = versions.get(grievance);
+        if (version == null) {
+            throw new IllegalStateException("Update of grievance " + grievance.id() + " that was not read first");
+        }
+        GrievanceDocument document = store.update(mapper.toDocument(grievance, version), grievance.pendingEvents());
+        versions.put(grievance, document.getVersion());
+    }
+
+    @Override
+    public List<Grievance> search(AccessScope scope, GrievanceStatus status, int page, int size) {
+        Query query = scoped(scope, status).with(Sort.by(Sort.Direction.DESC, "submittedAt"))
+            .skip((long) page * size).limit(size);
+        return mongo.find(query, GrievanceDocument.class).stream().map(this::toDomain).toList();
+    }
+
+    @Override
+    public long count(AccessScope scope, GrievanceStatus status) {
+        return mongo.count(scoped(scope, status), GrievanceDocument.class);
+    }
+
+    @Override
+    public List<Grievance> closedWithIdentityBefore(Instant closedBefore, int limit) {
+        Query query = new Query(Criteria.where("closedAt").lt(closedBefore).and("personalDataErasedAt").exists(false))
+            .limit(limit);
+        return mongo.find(query, GrievanceDocument.class).stream().map(this::toDomain).toList();
+    }
+
+    /** The caller's scope is part of the query: grievances outside it are never read. */
+    private static Query scoped(AccessScope scope, GrievanceStatus status) {
+        Criteria criteria = scope.handlingOrg() != null
+            ? new Criteria().orOperator(Criteria.where("handling.orgId").is(scope.handlingOrg()),
+                Criteria.where("handling.coHandlingOrgIds").is(scope.handlingOrg()))
+            : Criteria.where("place.divisionCode").regex("^" + Pattern.quote(scope.divisionPrefix()));
+        if (status != null) {
+            criteria = new Criteria().andOperator(criteria, Criteria.where("status").is(status));
+        }
+        return new Query(criteria);
+    }
+
+    private Grievance toDomain(GrievanceDocument document) {
+        Grievance grievance = mapper.toDomain(document);
+        versions.put(grievance, document.getVersion());
+        return grievance;
     }
 }

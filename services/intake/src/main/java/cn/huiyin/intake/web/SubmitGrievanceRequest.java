@@ -9,6 +9,7 @@ import cn.huiyin.intake.domain.Recorder;
 import cn.huiyin.intake.domain.Submission;
 import cn.huiyin.intake.domain.Worker;
 import cn.huiyin.intake.domain.WorkerGroup;
+import cn.huiyin.platform.service.security.HuiyinUser;
 import cn.huiyin.platform.service.validation.MainlandMobile;
 import cn.huiyin.platform.service.validation.ResidentIdNumber;
 import jakarta.validation.Valid;
@@ -32,7 +33,8 @@ record SubmitGrievanceRequest(
     @Valid ExternalReferencesRequest externalReferences,
     @Size(max = 100) String preferredContactTime) {
 
-    record RecorderRequest(@Size(max = 64) String staffId, @Size(max = 100) String station) {
+    /** Where it was recorded, e.g. a 驿站 or window; who recorded it comes from the access token. */
+    record RecorderRequest(@Size(max = 100) String station) {
     }
 
     record WorkerRequest(
@@ -58,11 +60,12 @@ record SubmitGrievanceRequest(
     record ExternalReferencesRequest(@Size(max = 40) String hotlineTicket, @Size(max = 64) String platformOrderNumber) {
     }
 
-    Submission toSubmission() {
+    /** The submission as the caller files it; the recorder is the caller (from the token), never a claim in the body. */
+    Submission toSubmission(HuiyinUser caller) {
         Place.Coordinates coordinates = location.coordinates() == null ? null
             : new Place.Coordinates(location.coordinates().latitude(), location.coordinates().longitude());
         return new Submission(channel,
-            recordedBy == null ? null : new Recorder(blankToNull(recordedBy.staffId()), blankToNull(recordedBy.station())),
+            new Recorder(caller.username(), caller.org(), recordedBy == null ? null : blankToNull(recordedBy.station())),
             new Worker(worker.name().strip(), worker.mobile(), blankToNull(worker.residentId()), worker.group(),
                 blankToNull(worker.platformOrEmployer()), blankToNull(worker.homeStation())),
             Boolean.TRUE.equals(confidential), blankToNull(category), description.strip(),

@@ -38,6 +38,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -54,7 +55,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * key is the grievance id), and only the acknowledged prefix is removed. The idempotent producer keeps retried sends
  * in order and free of duplicates.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -144,6 +145,10 @@ public class OutboxRelay implements SmartLifecycle {
         thread.start();
     }
 
+    /**
+     * Stops publishing; {@link #start()} resumes it. Spring may stop and restart a context's lifecycle (its test
+     * context cache pauses idle contexts), so the producer stays open until {@link #destroy()}.
+     */
     @Override
     public void stop() {
         running = false;
@@ -156,6 +161,13 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        worker = null;
+    }
+
+    /** Closes the producer, waiting briefly for sends in flight (their events stay in the outbox if they fail). */
+    @Override
+    public void destroy() {
+        stop();
         producer.close(Duration.ofSeconds(5));
     }
 

@@ -71,7 +71,7 @@ class OutboxTest {
 
     @AfterEach
     void tearDown() {
-        relay.stop();
+        relay.destroy();
         reader.close();
         admin.close();
         mongo.getDb().drop();
@@ -106,6 +106,19 @@ class OutboxTest {
             assertThat(markers.count()).isZero();
         });
         assertThat(reader.drain(r -> true, Duration.ofSeconds(1))).hasSize(6);
+    }
+
+    @Test
+    void aRelayStoppedAndStartedAgainKeepsPublishing() {
+        relay.start();
+        store.insert(new Parcel("P-7", "REGISTERED"), List.of(new Parcel.Registered("P-7", "REGISTERED")));
+        reader.await(r -> "P-7".equals(r.key()), 1, Duration.ofSeconds(20));
+
+        relay.stop();
+        relay.start();
+        store.insert(new Parcel("P-8", "REGISTERED"), List.of(new Parcel.Registered("P-8", "REGISTERED")));
+
+        assertThat(reader.await(r -> "P-8".equals(r.key()), 1, Duration.ofSeconds(20))).hasSize(1);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.web.HttpMediaTypeException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -34,7 +35,13 @@ public class DeclaredRolesAuthorizationManager implements AuthorizationManager<R
     @Override
     public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
                                          RequestAuthorizationContext context) {
-        HandlerMethod handler = handlerFor(context.getRequest());
+        HandlerMethod handler;
+        try {
+            handler = handlerFor(context.getRequest());
+        } catch (HttpMediaTypeException partialMatch) {
+            // The path names an endpoint, but not in this media type: say so only to someone signed in.
+            return new AuthorizationDecision(isSignedIn(authentication.get()));
+        }
         if (handler == null || !handler.getBeanType().getName().startsWith("cn.huiyin.")) {
             return new AuthorizationDecision(true);
         }
@@ -43,7 +50,7 @@ public class DeclaredRolesAuthorizationManager implements AuthorizationManager<R
         }
         RolesAllowed roles = rolesAllowed(handler);
         Authentication caller = authentication.get();
-        if (roles == null || caller == null || !caller.isAuthenticated() || caller instanceof AnonymousAuthenticationToken) {
+        if (roles == null || !isSignedIn(caller)) {
             return new AuthorizationDecision(false);
         }
         List<String> allowed = Arrays.stream(roles.value()).map(role -> "ROLE_" + role).toList();
@@ -66,12 +73,18 @@ public class DeclaredRolesAuthorizationManager implements AuthorizationManager<R
             && AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), PermitAll.class);
     }
 
-    private HandlerMethod handlerFor(HttpServletRequest request) {
+    private static boolean isSignedIn(Authentication caller) {
+        return caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken);
+    }
+
+    private HandlerMethod handlerFor(HttpServletRequest request) throws HttpMediaTypeException {
         try {
             HandlerExecutionChain chain = mapping.get().getHandler(request);
             return chain != null && chain.getHandler() instanceof HandlerMethod method ? method : null;
+        } catch (HttpMediaTypeException partialMatch) {
+            throw partialMatch;
         } catch (Exception noHandler) {
-            // Wrong method, unsupported media type, ...: Spring MVC answers these with a problem response.
+            // Unknown path or wrong method: Spring MVC answers these with a problem response.
             return null;
         }
     }

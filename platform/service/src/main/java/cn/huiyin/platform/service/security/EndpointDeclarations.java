@@ -19,8 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 public class EndpointDeclarations implements SmartInitializingSingleton {
 
     /** One endpoint and what it declares. {@code roles} is empty for a public endpoint. */
-    public record Endpoint(Set<String> methods, Set<String> paths, boolean isPublic, Set<String> roles,
-                           String handler) {
+    public record Endpoint(Set<String> methods, Set<String> paths, Set<String> consumes, boolean isPublic,
+                           Set<String> roles, String handler) {
     }
 
     private final ApplicationContext context;
@@ -64,7 +64,10 @@ public class EndpointDeclarations implements SmartInitializingSingleton {
         }
         Set<String> methods = info.getMethodsCondition().getMethods().stream().map(Enum::name)
             .collect(java.util.stream.Collectors.toSet());
-        return new Endpoint(methods, info.getPatternValues(), isPublic, isPublic ? Set.of() : Set.of(roles.value()),
+        Set<String> consumes = info.getConsumesCondition().getConsumableMediaTypes().stream()
+            .map(Object::toString).collect(java.util.stream.Collectors.toSet());
+        return new Endpoint(methods, info.getPatternValues(), consumes, isPublic,
+            isPublic ? Set.of() : Set.of(roles.value()),
             handler.getBeanType().getSimpleName() + "." + handler.getMethod().getName());
     }
 }

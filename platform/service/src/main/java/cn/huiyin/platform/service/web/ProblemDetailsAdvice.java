@@ -102,11 +102,13 @@ public class ProblemDetailsAdvice {
         HttpStatus status = switch (e.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case CONFLICT -> HttpStatus.CONFLICT;
         };
         ProblemDetail problem = Problems.of(status, switch (e.kind()) {
             case INVALID -> Problems.VALIDATION;
             case NOT_FOUND -> Problems.NOT_FOUND;
+            case FORBIDDEN -> Problems.FORBIDDEN;
             case CONFLICT -> Problems.CONFLICT;
         }, e.messageZh(), e.messageEn());
         problem.setProperty("code", e.code());

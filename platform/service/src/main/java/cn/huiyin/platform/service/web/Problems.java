@@ -25,6 +25,7 @@ public final class Problems {
     public static final URI MALFORMED = URI.create("urn:huiyin:problem:malformed-request");
     public static final URI CONFLICT = URI.create("urn:huiyin:problem:conflict");
     public static final URI NOT_FOUND = URI.create("urn:huiyin:problem:not-found");
+    public static final URI FORBIDDEN = URI.create("urn:huiyin:problem:out-of-scope");
     public static final URI TOO_LARGE = URI.create("urn:huiyin:problem:request-too-large");
     public static final URI RATE_LIMITED = URI.create("urn:huiyin:problem:rate-limited");
     public static final URI INTERNAL = URI.create("urn:huiyin:problem:internal-error");
