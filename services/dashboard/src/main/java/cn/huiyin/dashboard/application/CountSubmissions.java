@@ -6,6 +6,7 @@ import java.time.ZoneId;
 
 import cn.huiyin.dashboard.domain.IntakeSummary;
 import cn.huiyin.dashboard.domain.IntakeTally;
+import cn.huiyin.platform.service.security.HuiyinUser;
 
 /** Counts each grievance intake accepted, and answers how many came in over a period. */
 public class CountSubmissions {
@@ -18,12 +19,15 @@ public class CountSubmissions {
         this.tallies = tallies;
     }
 
-    public void submitted(Instant submittedAt, String category, String channel, String workerGroup) {
-        tallies.increment(LocalDate.ofInstant(submittedAt, BEIJING),
+    public void submitted(Instant submittedAt, String divisionCode, String category, String channel,
+                          String workerGroup) {
+        String district = divisionCode == null || divisionCode.length() < 6 ? "unknown" : divisionCode.substring(0, 6);
+        tallies.increment(LocalDate.ofInstant(submittedAt, BEIJING), district,
             category == null ? IntakeTally.UNCLASSIFIED : category, channel, workerGroup);
     }
 
-    public IntakeSummary summary(LocalDate from, LocalDate to) {
-        return IntakeSummary.of(from, to, tallies.between(from, to));
+    /** Counts within a jurisdiction only: a district's leaders see their district, the city's the whole city. */
+    public IntakeSummary summary(HuiyinUser reader, LocalDate from, LocalDate to) {
+        return IntakeSummary.of(reader.jurisdiction(), from, to, tallies.between(from, to, reader.jurisdictionPrefix()));
     }
 }

@@ -8,7 +8,8 @@ import cn.huiyin.dashboard.domain.IntakeTally;
 /** Where the dashboard keeps its counts. */
 public interface IntakeTallies {
 
-    void increment(LocalDate day, String category, String channel, String workerGroup);
+    void increment(LocalDate day, String district, String category, String channel, String workerGroup);
 
-    List<IntakeTally> between(LocalDate from, LocalDate to);
+    /** Tallies of the period whose district starts with {@code districtPrefix} (the reader's jurisdiction). */
+    List<IntakeTally> between(LocalDate from, LocalDate to, String districtPrefix);
 }

@@ -16,7 +16,9 @@ class IntakeEventsConsumer {
     Consumer<Message<byte[]>> intakeGrievances(InboundEvents inbound, CountSubmissions count) {
         return inbound.consumer("dashboard", handlers -> handlers
             .on("cn.huiyin.intake.GrievanceSubmitted.v1", GrievanceSubmitted.class, event -> count.submitted(
-                event.data().submittedAt(), event.data().category(), event.data().channel(),
+                event.data().submittedAt(),
+                event.data().location() == null ? null : event.data().location().divisionCode(),
+                event.data().category(), event.data().channel(),
                 event.data().worker() == null ? null : event.data().worker().group())));
     }
 }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import cn.huiyin.dashboard.application.CountSubmissions;
 import cn.huiyin.dashboard.domain.IntakeSummary;
 import cn.huiyin.platform.kernel.DomainException;
+import cn.huiyin.platform.service.security.CurrentUser;
 import cn.huiyin.platform.service.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,7 +30,8 @@ class DashboardController {
 
     @GetMapping("/intake")
     @RolesAllowed({Roles.DASHBOARD_VIEWER, Roles.SUPERVISOR})
-    @Operation(summary = "Grievances received per category, channel, worker group and day (Beijing dates, inclusive)")
+    @Operation(summary = "Grievances received in your jurisdiction per category, channel, worker group, district and day "
+        + "(Beijing dates, inclusive)")
     IntakeSummary intake(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
@@ -41,6 +43,6 @@ class DashboardController {
         if (start.plusYears(2).isBefore(end)) {
             throw DomainException.invalid("period.too-long", "查询区间不能超过两年", "the period must not exceed two years");
         }
-        return count.summary(start, end);
+        return count.summary(CurrentUser.required(), start, end);
     }
 }
