@@ -18,6 +18,10 @@ public final class Benchmarks {
 
     private static final Map<String, Benchmark> ALL = new LinkedHashMap<>();
 
+    static {
+        ALL.put("intake", new IntakeSubmitBenchmark());
+    }
+
     private Benchmarks() {
     }
 

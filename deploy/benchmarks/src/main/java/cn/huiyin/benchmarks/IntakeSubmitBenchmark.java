@@ -1,0 +1,136 @@
+package cn.huiyin.benchmarks;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.HdrHistogram.Recorder;
+
+/**
+ * Sustained submissions to intake's {@code POST /api/grievances} at a fixed rate (open loop: requests go out on
+ * schedule whether or not earlier ones have answered), with a real bearer token from the embedded identity provider.
+ * Latency is measured from each request's scheduled time, so a stall is counted against every request it delays.
+ *
+ * <pre>java -jar deploy/benchmarks/target/huiyin-benchmarks.jar intake [--rate 500] [--seconds 30] [--warmup 10]</pre>
+ */
+final class IntakeSubmitBenchmark implements Benchmarks.Benchmark {
+
+    @Override
+    public void run(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        String body = Files.readString(Path.of(options.get("body", "docs/examples/rider-insurance-claim.json")));
+        String token = token(options);
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8))
+            .connectTimeout(Duration.ofSeconds(5)).build();
+        URI uri = URI.create(options.get("url", "http://127.0.0.1:8081") + "/api/grievances");
+        int rate = options.integer("rate", 500);
+        int warmup = options.integer("warmup", 10);
+        int seconds = options.integer("seconds", 30);
+
+        System.out.printf("Intake submit benchmark: %d submissions/s, %d s warm-up, %d s measured, %s%n", rate, warmup,
+            seconds, uri);
+        Result ignored = load(http, uri, body, token, rate, warmup);
+        Result result = load(http, uri, body, token, rate, seconds);
+        System.out.println(result.report(rate, seconds));
+        System.exit(0);
+    }
+
+    private static Result load(HttpClient http, URI uri, String body, String token, int rate, int seconds)
+        throws InterruptedException {
+        Recorder latency = new Recorder(3);
+        Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        AtomicLong failures = new AtomicLong();
+        Semaphore inFlight = new Semaphore(1024);
+        long total = (long) rate * seconds;
+        CountDownLatch done = new CountDownLatch((int) total);
+        long intervalNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            long scheduled = start + i * intervalNanos;
+            long wait = scheduled - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            inFlight.acquire();
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                latency.recordValue(Math.max(0, System.nanoTime() - scheduled) / 1000);
+                if (error != null) {
+                    failures.incrementAndGet();
+                } else {
+                    statuses.computeIfAbsent(response.statusCode(), s -> new AtomicLong()).incrementAndGet();
+                }
+                inFlight.release();
+                done.countDown();
+            });
+        }
+        done.await(60, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Result(latency.getIntervalHistogram(), statuses, failures.get(), total, elapsed);
+    }
+
+    private record Result(org.HdrHistogram.Histogram latency, Map<Integer, AtomicLong> statuses, long failures,
+                          long sent, double elapsedSeconds) {
+
+        String report(int rate, int seconds) {
+            long created = statuses.getOrDefault(201, new AtomicLong()).get();
+            return String.format("""
+                  sent %d in %.1f s; answered 201: %d, other statuses: %s, transport failures: %d
+                  achieved: %.0f submissions/s (target %d/s)
+                  latency from scheduled send (ms): p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f""",
+                sent, elapsedSeconds, created, otherStatuses(), failures, created / elapsedSeconds, rate,
+                ms(latency.getValueAtPercentile(50)), ms(latency.getValueAtPercentile(90)),
+                ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()));
+        }
+
+        private String otherStatuses() {
+            StringBuilder out = new StringBuilder("{");
+            statuses.forEach((status, count) -> {
+                if (status != 201) {
+                    out.append(status).append('=').append(count.get()).append(' ');
+                }
+            });
+            return out.append('}').toString();
+        }
+
+        private static double ms(long micros) {
+            return micros / 1000.0;
+        }
+    }
+
+    /** A token for a window clerk from the embedded stack's identity provider (demo password grant). */
+    private static String token(Options options) throws Exception {
+        String form = "grant_type=password&client_id=huiyin-cli&username=" + enc(options.get("user", "window-clerk"))
+            + "&password=" + enc(options.get("password", "demo-only-window-clerk"));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(options.get("token-url", "http://127.0.0.1:9000/oauth2/token")))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher matcher = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 200 || !matcher.find()) {
+            throw new IllegalStateException("No token from the identity provider: " + response.statusCode() + " " + response.body());
+        }
+        return matcher.group(1);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
