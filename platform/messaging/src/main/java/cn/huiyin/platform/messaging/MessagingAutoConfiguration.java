@@ -164,9 +164,9 @@ public class MessagingAutoConfiguration {
         @Bean
         AggregateStore aggregateStore(MongoTemplate mongo, EventCatalog catalog, EventJson json, OutboxMarkers markers,
                                       OutboxRelay relay, MessagingProperties properties, Clock clock,
-                                      ObjectProvider<ActorProvider> actor, StateChangeAudit audit) {
+                                      ObjectProvider<ActorProvider> actor) {
             ActorProvider who = actor.getIfAvailable(() -> () -> "system");
-            return new AggregateStore(mongo, catalog, json, markers, relay, properties.source(), clock, who::actor, audit);
+            return new AggregateStore(mongo, catalog, json, markers, relay, properties.source(), clock, who::actor);
         }
     }
 }

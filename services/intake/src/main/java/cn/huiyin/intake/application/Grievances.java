@@ -24,4 +24,21 @@ public interface Grievances {
 
     /** Closed grievances whose worker identity is still stored and was closed before {@code closedBefore}. */
     List<Grievance> closedWithIdentityBefore(java.time.Instant closedBefore, int limit);
+
+    /**
+     * Those of the given grievances that {@code staffId} recorded (e.g. an Open311 client, {@code open311:<client>}),
+     * newest first; the recorder is part of the query, so nobody else's grievances are read.
+     */
+    List<Grievance> recordedBy(String staffId, java.util.Collection<String> grievanceIds);
+
+    /**
+     * Grievances {@code staffId} recorded that were submitted in {@code [submittedFrom, submittedTo)}, newest first, at
+     * most {@code limit}.
+     *
+     * @param categories only these categories; empty: any
+     * @param statuses   only these statuses; empty: any
+     */
+    List<Grievance> recordedBy(String staffId, java.util.Collection<String> categories,
+                               java.util.Collection<GrievanceStatus> statuses, java.time.Instant submittedFrom,
+                               java.time.Instant submittedTo, int limit);
 }

@@ -37,6 +37,9 @@ class MongoGrievances implements Grievances {
             .on("submittedAt", Sort.Direction.DESC));
         mongo.indexOps(GrievanceDocument.class).createIndex(new Index().on("handling.orgId", Sort.Direction.ASC));
         mongo.indexOps(GrievanceDocument.class).createIndex(new Index().on("closedAt", Sort.Direction.ASC));
+        // Open311 clients list what they filed (recordedBy); real MongoDB only, like the indexes above.
+        mongo.indexOps(GrievanceDocument.class).createIndex(new Index().on("recordedBy.staffId", Sort.Direction.ASC)
+            .on("submittedAt", Sort.Direction.DESC));
     }
 
     @Override
@@ -81,6 +84,32 @@ class MongoGrievances implements Grievances {
     public List<Grievance> closedWithIdentityBefore(Instant closedBefore, int limit) {
         Query query = new Query(Criteria.where("closedAt").lt(closedBefore).and("personalDataErasedAt").exists(false))
             .limit(limit);
+        return mongo.find(query, GrievanceDocument.class).stream().map(this::toDomain).toList();
+    }
+
+    @Override
+    public List<Grievance> recordedBy(String staffId, java.util.Collection<String> grievanceIds) {
+        if (grievanceIds.isEmpty()) {
+            return List.of();
+        }
+        Query query = new Query(Criteria.where("recordedBy.staffId").is(staffId).and("_id").in(grievanceIds))
+            .with(Sort.by(Sort.Direction.DESC, "submittedAt"));
+        return mongo.find(query, GrievanceDocument.class).stream().map(this::toDomain).toList();
+    }
+
+    @Override
+    public List<Grievance> recordedBy(String staffId, java.util.Collection<String> categories,
+                                      java.util.Collection<GrievanceStatus> statuses, Instant submittedFrom,
+                                      Instant submittedTo, int limit) {
+        Criteria criteria = Criteria.where("recordedBy.staffId").is(staffId)
+            .and("submittedAt").gte(submittedFrom).lt(submittedTo);
+        if (!categories.isEmpty()) {
+            criteria = criteria.and("category").in(categories);
+        }
+        if (!statuses.isEmpty()) {
+            criteria = criteria.and("status").in(statuses);
+        }
+        Query query = new Query(criteria).with(Sort.by(Sort.Direction.DESC, "submittedAt")).limit(limit);
         return mongo.find(query, GrievanceDocument.class).stream().map(this::toDomain).toList();
     }
 

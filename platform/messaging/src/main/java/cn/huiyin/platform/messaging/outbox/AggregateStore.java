@@ -30,8 +30,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * </ul>
  * An update never rewrites the outbox array, and the relay only ever {@code $pull}s from it, so the two never undo
  * each other's work. A small marker (collection {@value OutboxMarkers#COLLECTION}) is written before each change so
- * that events left behind by a crash are found again without scanning the aggregates. Every event is also an entry of
- * the audit trail ({@link StateChangeAudit}), written right away and, should that fail, by the relay.
+ * that events left behind by a crash are found again without scanning the aggregates. The relay also writes every
+ * event to the audit trail ({@link StateChangeAudit}) before removing it from the outbox.
  */
 public class AggregateStore {
 
@@ -45,11 +45,10 @@ public class AggregateStore {
     private final String source;
     private final Clock clock;
     private final Supplier<String> actor;
-    private final StateChangeAudit audit;
     private final ConcurrentMap<Class<?>, List<String>> persistentFields = new ConcurrentHashMap<>();
 
     public AggregateStore(MongoTemplate mongo, EventCatalog catalog, EventJson json, OutboxMarkers markers,
-                          OutboxRelay relay, String source, Clock clock, Supplier<String> actor, StateChangeAudit audit) {
+                          OutboxRelay relay, String source, Clock clock, Supplier<String> actor) {
         this.mongo = mongo;
         this.catalog = catalog;
         this.json = json;
@@ -58,7 +57,6 @@ public class AggregateStore {
         this.source = source;
         this.clock = clock;
         this.actor = actor;
-        this.audit = audit;
     }
 
     public <D extends AggregateDocument> Optional<D> findById(String id, Class<D> type) {
@@ -80,7 +78,6 @@ public class AggregateStore {
         }
         mongo.insert(document);
         if (!outbox.isEmpty()) {
-            audit.recordQuietly(outbox);
             relay.schedule(collection, document.getId());
         }
         return document;
@@ -124,7 +121,6 @@ public class AggregateStore {
         document.setVersion(document.getVersion() + 1);
         document.getOutbox().addAll(outbox);
         if (!outbox.isEmpty()) {
-            audit.recordQuietly(outbox);
             relay.schedule(collection, document.getId());
         }
         return document;

@@ -75,6 +75,19 @@ public class OutboxMarkers {
         return mongo.getCollection(COLLECTION).countDocuments();
     }
 
+    /** Removes each marker unless it was touched again after it was read, in one bulk write. */
+    public void removeAllIfUntouched(List<Marker> drained) {
+        if (drained.isEmpty()) {
+            return;
+        }
+        List<com.mongodb.client.model.WriteModel<Document>> deletes = new ArrayList<>(drained.size());
+        for (Marker marker : drained) {
+            deletes.add(new com.mongodb.client.model.DeleteOneModel<>(new Document("_id",
+                markerId(marker.collection(), marker.aggregateId())).append("touches", marker.touches())));
+        }
+        mongo.getCollection(COLLECTION).bulkWrite(deletes, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+    }
+
     /** Removes the marker unless it was touched again after it was read. */
     public void removeIfUntouched(Marker marker) {
         mongo.remove(new Query(Criteria.where("_id").is(markerId(marker.collection(), marker.aggregateId()))

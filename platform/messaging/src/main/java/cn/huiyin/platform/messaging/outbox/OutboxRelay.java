@@ -22,10 +22,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import cn.huiyin.platform.messaging.cloudevents.CloudEvent;
 import cn.huiyin.platform.messaging.cloudevents.CloudEventKafkaHeaders;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
@@ -260,36 +261,36 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
             pending.put(String.valueOf(document.get("_id")), readOutbox(document));
         }
 
-        // The audit trail gets every event before it can leave the outbox (a no-op when already written).
+        // The audit trail gets every event, in one write, before it can leave the outbox.
         audit.record(pending.values().stream().flatMap(List::stream).toList());
         Map<String, List<Future<RecordMetadata>>> sends = new LinkedHashMap<>();
         pending.forEach((id, events) -> sends.put(id, events.stream().map(this::send).toList()));
 
+        // One bulk write removes what the broker acknowledged, one removes the markers of drained aggregates. A
+        // marker is only removed if untouched since it was read (before the outbox), so events appended meanwhile
+        // keep theirs.
+        List<WriteModel<Document>> pulls = new ArrayList<>();
+        List<OutboxMarkers.Marker> drained = new ArrayList<>();
         for (String id : ids) {
             List<OutboxEvent> events = pending.get(id);
             OutboxMarkers.Marker marker = markerById.get(id);
-            if (events == null || events.isEmpty()) {
-                // Nothing (left) to publish: a marker written just before a crash, or work already done.
-                if (marker != null) {
-                    markers.removeIfUntouched(marker);
-                }
-                continue;
-            }
-            List<String> acknowledged = awaitAcknowledgedPrefix(events, sends.get(id));
-            int remaining = events.size() - acknowledged.size();
+            List<String> acknowledged = events == null || events.isEmpty() ? List.of()
+                : awaitAcknowledgedPrefix(events, sends.get(id));
+            int remaining = events == null ? 0 : events.size() - acknowledged.size();
             if (!acknowledged.isEmpty()) {
-                Document after = mongo.getCollection(collection).findOneAndUpdate(Filters.eq("_id", id),
-                    Updates.pullByFilter(new Document("outbox", new Document("eventId", new Document("$in", acknowledged)))),
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(Projections.include("outbox")));
-                boolean drained = after == null || readOutbox(after).isEmpty();
-                if (drained && remaining == 0 && marker != null) {
-                    markers.removeIfUntouched(marker);
-                }
+                pulls.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.pullByFilter(
+                    new Document("outbox", new Document("eventId", new Document("$in", acknowledged))))));
             }
             if (remaining > 0) {
                 unfinished.add(new Ref(collection, id));
+            } else if (marker != null) {
+                drained.add(marker);
             }
         }
+        if (!pulls.isEmpty()) {
+            mongo.getCollection(collection).bulkWrite(pulls, new BulkWriteOptions().ordered(false));
+        }
+        markers.removeAllIfUntouched(drained);
     }
 
     private Future<RecordMetadata> send(OutboxEvent event) {

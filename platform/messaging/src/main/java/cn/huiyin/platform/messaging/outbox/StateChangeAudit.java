@@ -7,21 +7,18 @@ import java.util.List;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The state-change half of the audit trail (留痕): every event a service raises becomes an append-only entry in
- * {@value #COLLECTION}, keyed by the event id, saying who did what to which grievance and when. Written right after
- * the aggregate and again by the relay before the event is removed from the outbox; the key makes the second write a
- * no-op, so an entry is never missing and never doubled, even across a crash. Personal-data reads are added to the
- * same collection by the service layer.
+ * {@value #COLLECTION}, keyed by the event id, saying who did what to which grievance and when. The relay writes the
+ * entries of a batch in one write before it removes the events from their outbox; the key makes a repeat after a crash
+ * a no-op, so an entry is never missing and never doubled. Personal-data reads are added to the same collection by
+ * the service layer.
  */
 public class StateChangeAudit {
 
     public static final String COLLECTION = "audit_trail";
-    private static final Logger log = LoggerFactory.getLogger(StateChangeAudit.class);
     private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
@@ -53,15 +50,6 @@ public class StateChangeAudit {
             if (!onlyDuplicates) {
                 throw e;
             }
-        }
-    }
-
-    /** As {@link #record}, but a failure only leaves the work to the relay. */
-    void recordQuietly(List<OutboxEvent> events) {
-        try {
-            record(events);
-        } catch (RuntimeException e) {
-            log.warn("Audit entries for {} event(s) left to the outbox relay: {}", events.size(), e.toString());
         }
     }
 

@@ -65,7 +65,7 @@ class OutboxTest {
             .build();
         relay = newRelay();
         store = new AggregateStore(mongo, catalog, new EventJson(), markers, relay, "/huiyin/test", clock,
-            () -> "clerk-007", audit);
+            () -> "clerk-007");
         reader = new RecordingKafkaConsumer(infrastructure.kafkaBootstrapServers(), topic);
     }
 
