@@ -53,7 +53,8 @@ record StackLayout(Path home, Path dataDir, int kafkaPort, int kafkaControllerPo
     }
 
     Path mongoFile() {
-        return dataDir.resolve("mongo").resolve("huiyin.mv");
+        // v2: documents stored as BSON (IndexNarrowingH2Backend); files of the earlier format are left alone.
+        return dataDir.resolve("mongo").resolve("huiyin-v2.mv");
     }
 
     Path logDir() {

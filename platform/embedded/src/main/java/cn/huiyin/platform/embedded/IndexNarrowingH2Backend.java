@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -28,7 +29,9 @@ import org.h2.mvstore.MVStore;
  * Real MongoDB needs no such help; this only brings the embedded server closer to it.
  *
  * <p>It also answers {@code hello}, the handshake and health command of MongoDB 5+ drivers (Spring Boot's MongoDB
- * health check sends it to the service's database), as upstream answers the older {@code isMaster}.
+ * health check sends it to the service's database), as upstream answers the older {@code isMaster}; and it stores
+ * documents as BSON and index keys in MongoDB's order instead of Java serialization ({@link BsonDataTypes}), which
+ * makes its data files incompatible with upstream's.
  */
 public class IndexNarrowingH2Backend extends H2Backend {
 
@@ -64,10 +67,20 @@ public class IndexNarrowingH2Backend extends H2Backend {
 
 
         @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            MVMap<KeyValue, Object> map = getMvStore().openMap(
+                getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                new MVMap.Builder<KeyValue, Object>().keyType(BsonDataTypes.KeyValueType.INSTANCE));
+            return new UniqueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
             MVStore store = getMvStore();
-            MVMap<Object, Document> dataMap = store.openMap(DATA_PREFIX + fullName);
+            MVMap<Object, Document> dataMap = store.openMap(DATA_PREFIX + fullName,
+                new MVMap.Builder<Object, Document>().valueType(BsonDataTypes.DocumentType.INSTANCE));
             MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
             return new NarrowingCollection(this, collectionName, options, dataMap, metaMap, getCursorRegistry());
         }

@@ -13,7 +13,13 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import java.util.Date;
+import java.util.List;
+
+import com.mongodb.client.gridfs.GridFSBuckets;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +90,58 @@ class EmbeddedMongoServerTest {
 
             assertThat(answer.getBoolean("isWritablePrimary")).isTrue();
             assertThat(answer.get("ok", Number.class).intValue()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void documentsOfEveryKindAndTheirUniqueIndexesSurviveARestart() {
+        Path file = dir.resolve("types.mv");
+        ObjectId objectId = new ObjectId();
+        Date when = Date.from(java.time.Instant.parse("2026-02-12T08:00:00Z"));
+        Document original = new Document("_id", objectId)
+            .append("text", "雨天送餐 🛵 𠮷").append("count", 42).append("big", 1L << 40).append("ratio", 0.5)
+            .append("flag", true).append("nothing", null).append("when", when)
+            .append("nested", new Document("divisionCode", "510112002").append("list", List.of(1, "two", 3.0)))
+            .append("bytes", new Binary(new byte[] {0, 1, 2, (byte) 255}));
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> things = client.getDatabase("t").getCollection("things");
+            things.createIndex(Indexes.ascending("consumer", "eventId"), new IndexOptions().unique(true));
+            things.insertOne(original);
+            things.insertOne(new Document("_id", "claim-1").append("consumer", "triage").append("eventId", "e-1"));
+        }
+
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> things = client.getDatabase("t").getCollection("things");
+
+            assertThat(things.find(Filters.eq("_id", objectId)).first()).isEqualTo(original);
+            assertThat(things.find(Filters.and(Filters.eq("consumer", "triage"), Filters.eq("eventId", "e-1"))).first())
+                .isNotNull();
+            assertThatThrownBy(() -> things.insertOne(new Document("consumer", "triage").append("eventId", "e-1")))
+                .hasMessageContaining("E11000");
+            things.insertOne(new Document("consumer", "triage").append("eventId", "e-2"));
+            assertThat(things.countDocuments()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aGridFsFileComesBackByteForByteAfterARestart() {
+        Path file = dir.resolve("gridfs.mv");
+        byte[] content = new byte[600_000];
+        new java.util.Random(7).nextBytes(content);
+        ObjectId id;
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            id = GridFSBuckets.create(client.getDatabase("intake"), "evidence")
+                .uploadFromStream("photo.png", new java.io.ByteArrayInputStream(content));
+        }
+
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            GridFSBuckets.create(client.getDatabase("intake"), "evidence").downloadToStream(id, out);
+            assertThat(out.toByteArray()).isEqualTo(content);
         }
     }
 }

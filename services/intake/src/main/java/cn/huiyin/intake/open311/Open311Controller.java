@@ -213,9 +213,6 @@ class Open311Controller {
                 "没有这个 Open311 地址；GeoReport v2 的资源在 /open311/v2/ 下，以 .json 或 .xml 结尾",
                 "No such Open311 address; GeoReport v2 resources are under /open311/v2/ and end in .json or .xml"), answer);
         }
-        if ("OPTIONS".equals(request.getMethod())) {
-            return ResponseEntity.noContent().header(HttpHeaders.ALLOW, allowed + ", HEAD, OPTIONS").build();
-        }
         Open311Exception refused = Open311Exception.of(405, "此地址不支持 " + request.getMethod() + " 请求，请用 "
             + allowed, "This address does not accept " + request.getMethod() + "; use " + allowed);
         return Open311Responses.status(405, answer).header(HttpHeaders.ALLOW, allowed)

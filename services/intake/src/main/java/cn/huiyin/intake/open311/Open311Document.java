@@ -2,7 +2,6 @@ package cn.huiyin.intake.open311;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,8 @@ final class Open311Document {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    // The JDK's own writer (no instance reuse), so one factory serves concurrent requests.
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
 
     private final String rootName;
     private final Object body;
