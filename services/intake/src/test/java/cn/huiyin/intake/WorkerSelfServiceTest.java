@@ -91,6 +91,12 @@ class WorkerSelfServiceTest {
         String data = new String(event.value(), StandardCharsets.UTF_8);
         assertThat(contracts.validate("cn.huiyin.intake.GrievanceSupplemented.v1", data)).isEmpty();
         assertThat(data).contains("\"by\":\"WORKER\"").contains("平台轨迹截图");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> HttpJson.at(port)
+            .as(TestUser.of("supervisor")).get("/api/audit?grievanceId=" + id + "&action=GrievanceSupplemented")
+            .json().get("total").asLong() == 1);
+        assertThat(HttpJson.at(port).as(TestUser.of("supervisor"))
+            .get("/api/audit?grievanceId=" + id + "&action=GrievanceSupplemented").json()
+            .at("/entries/0/actor").asString()).isEqualTo("worker:self-service");
     }
 
     @Test

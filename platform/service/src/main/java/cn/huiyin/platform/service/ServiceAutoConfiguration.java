@@ -8,6 +8,7 @@ import cn.huiyin.platform.service.audit.AuditTrail;
 import cn.huiyin.platform.service.ratelimit.RateLimitInterceptor;
 import cn.huiyin.platform.service.ratelimit.RateLimitProperties;
 import cn.huiyin.platform.service.ratelimit.RateLimits;
+import cn.huiyin.platform.service.security.ActingAs;
 import cn.huiyin.platform.service.security.CurrentUser;
 import cn.huiyin.platform.service.security.FieldCipher;
 import cn.huiyin.platform.service.security.FieldEncryptionProperties;
@@ -36,10 +37,13 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties({WebProperties.class, RateLimitProperties.class, FieldEncryptionProperties.class})
 public class ServiceAutoConfiguration {
 
-    /** State changes are attributed to the user whose token made the request, or to {@code system}. */
+    /**
+     * State changes are attributed to whoever a public endpoint names ({@link ActingAs}), else the user whose token
+     * made the request, else {@code system}.
+     */
     @Bean
     ActorProvider tokenActor() {
-        return CurrentUser::nameOrSystem;
+        return () -> ActingAs.current().orElseGet(CurrentUser::nameOrSystem);
     }
 
     @Bean

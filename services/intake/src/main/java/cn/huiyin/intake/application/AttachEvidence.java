@@ -10,6 +10,7 @@ import cn.huiyin.intake.domain.Grievance;
 import cn.huiyin.platform.kernel.DomainException;
 import cn.huiyin.platform.kernel.FieldProblem;
 import cn.huiyin.platform.kernel.InvalidFieldsException;
+import cn.huiyin.platform.service.security.ActingAs;
 
 /** Adds an evidence file to an open grievance: type checked by content, size bounded, stored in GridFS. */
 public class AttachEvidence {
@@ -38,7 +39,14 @@ public class AttachEvidence {
         String fileId = store.store(grievance.id(), name, type, content);
         Evidence evidence = new Evidence(fileId, name, type, content.length, now, by);
         grievance.attach(evidence, now);
-        grievances.update(grievance);
+        if ("WORKER".equals(by)) {
+            ActingAs.call(WorkerSelfService.ACTOR, () -> {
+                grievances.update(grievance);
+                return evidence;
+            });
+        } else {
+            grievances.update(grievance);
+        }
         return evidence;
     }
 

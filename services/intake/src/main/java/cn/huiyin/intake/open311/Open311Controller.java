@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import cn.huiyin.platform.service.security.ActingAs;
 import cn.huiyin.contracts.reference.ReferenceData;
 import cn.huiyin.intake.application.Grievances;
 import cn.huiyin.intake.application.SubmissionReceipt;
@@ -152,8 +153,8 @@ class Open311Controller {
         }
 
         // The one way in: tracking number, event, outbox and audit all come from the use case.
-        SubmitGrievance.Result result = submitGrievance.submit(filing.submission(),
-            idempotencyKey == null ? null : client.recorder() + "|" + idempotencyKey);
+        SubmitGrievance.Result result = ActingAs.call(client.recorder(), () -> submitGrievance.submit(filing.submission(),
+            idempotencyKey == null ? null : client.recorder() + "|" + idempotencyKey));
         SubmissionReceipt receipt = result.receipt();
         String token = tokens.issue(receipt.trackingNumber(), client.name());
         return Open311Responses.status(200, answer)

@@ -26,9 +26,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * (including a reused Idempotency-Key, which the JSON API answers 409); plus 413, 415 and 429 where HTTP has a
  * precise word. Unexpected failures are 500 with an error id, logged; never a stack trace.
  *
- * <p>The platform's advice is already at {@link Ordered#HIGHEST_PRECEDENCE}, so this one cannot rank above it; at the
- * same order the component-scanned advice is registered, and so consulted, before the auto-configured one
- * ({@code Open311ClientTest} would fail otherwise: it checks the format of every error).
+ * <p>It ranks above the platform's RFC 9457 advice ({@code ProblemDetailsAdvice.ORDER}) for these endpoints only
+ * ({@code Open311ClientTest} checks the format of every error).
  */
 @RestControllerAdvice(assignableTypes = Open311Controller.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -52,8 +52,11 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * sees a stack trace.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(ProblemDetailsAdvice.ORDER)
 public class ProblemDetailsAdvice {
+
+    /** Ahead of Spring's own handlers, behind a service's advice for its own endpoints (e.g. Open311's error format). */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
