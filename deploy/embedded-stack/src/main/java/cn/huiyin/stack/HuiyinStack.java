@@ -16,6 +16,7 @@ public final class HuiyinStack {
         int exit = switch (command) {
             case "up" -> new StackCommand(StackLayout.fromEnvironment()).run();
             case "dlq" -> new DeadLetterCommand(StackLayout.fromEnvironment()).run(rest);
+            case "token" -> new TokenCommand().run(rest);
             case "help", "-h", "--help" -> help();
             default -> {
                 System.err.println("Unknown command '" + command + "'.");
@@ -30,6 +31,7 @@ public final class HuiyinStack {
             Usage: ./huiyin <command>
 
               up                         start Kafka, MongoDB and every service; Ctrl-C stops them
+              token <user> [password]    print an access token for a demo user (e.g. window-clerk)
               dlq list [topic]           list dead-letter topics, or the records in one
               dlq replay <topic> [offset ...]
                                          send dead letters back to their original topic (all, or those offsets)

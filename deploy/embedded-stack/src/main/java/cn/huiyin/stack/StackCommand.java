@@ -124,8 +124,7 @@ final class StackCommand {
         List<String> parts = new ArrayList<>();
         memory.forEach((name, bytes) -> parts.add(name + " " + ResidentMemory.mib(bytes)));
         out.append(String.join(", ", parts)).append(")\n");
-        out.append("\n  Sign in (demo users, see README):  TOKEN=$(curl -s http://127.0.0.1:9000/oauth2/token -d grant_type=password "
-            + "-d client_id=huiyin-cli -d username=window-clerk -d password=demo-only-window-clerk | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
+        out.append("\n  Sign in as a demo user (README lists them):  TOKEN=$(./huiyin token window-clerk)\n");
         out.append("  File a grievance:  curl -s -X POST http://127.0.0.1:8081/api/grievances -H \"Authorization: Bearer $TOKEN\" "
             + "-H 'Content-Type: application/json' -d @docs/examples/rider-insurance-claim.json\n");
         out.append("  Stop with Ctrl-C. Data stays in ").append(layout.dataDir()).append(".\n");
