@@ -33,7 +33,9 @@ final class ServiceProcess {
         command.addAll(List.of("-jar", spec.jar(layout.home()).toString(),
             "--server.port=" + spec.port(),
             "--huiyin.messaging.bootstrap-servers=" + layout.kafkaBootstrap(),
-            "--huiyin.mongodb.uri=" + layout.mongoUri()));
+            "--huiyin.mongodb.uri=" + layout.mongoUri(),
+            // The service exits if this launcher dies without stopping it (killed, crashed).
+            "--huiyin.embedded.parent-pid=" + ProcessHandle.current().pid()));
         if (spec.name().equals("identity")) {
             // The provider's signing key lives with the rest of the stack's data, so tokens survive restarts.
             command.add("--huiyin.identity.key-file=" + layout.dataDir().resolve("identity").resolve("signing-key.json"));

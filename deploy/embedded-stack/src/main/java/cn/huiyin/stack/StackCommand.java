@@ -42,6 +42,7 @@ final class StackCommand {
             say("The services are not built. Run ./huiyin up (it builds them) or ./mvnw -DskipTests package.");
             return 1;
         }
+        stopLeftovers();
         List<String> busy = busyPorts();
         if (!busy.isEmpty()) {
             say("These ports are already in use: " + String.join(", ", busy)
@@ -72,6 +73,8 @@ final class StackCommand {
             services.add(service);
             say("Starting " + spec.name() + " on port " + spec.port() + " (log: " + layout.home().relativize(service.log()) + ")");
         }
+        Files.writeString(pidFile(), services.stream().map(s -> Long.toString(s.pid()))
+            .collect(java.util.stream.Collectors.joining("\n")));
         if (!awaitReady()) {
             return 1;
         }
@@ -132,6 +135,41 @@ final class StackCommand {
         log.info("Stack up in {} s, resident memory {}", String.format(Locale.ROOT, "%.1f", seconds), ResidentMemory.mib(total));
     }
 
+    private java.nio.file.Path pidFile() {
+        return layout.dataDir().resolve("stack.pids");
+    }
+
+    /**
+     * Services of a launcher that died without stopping them (killed, crashed) still hold their ports; the pids it
+     * wrote identify them, and only processes that are still one of our service jars are stopped.
+     */
+    private void stopLeftovers() throws IOException {
+        if (!Files.exists(pidFile())) {
+            return;
+        }
+        List<ProcessHandle> leftovers = new ArrayList<>();
+        for (String line : Files.readAllLines(pidFile())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            ProcessHandle.of(Long.parseLong(line.strip()))
+                .filter(p -> p.info().commandLine().map(c -> c.contains("-exec.jar")).orElse(false))
+                .ifPresent(leftovers::add);
+        }
+        if (!leftovers.isEmpty()) {
+            say("Stopping " + leftovers.size() + " service(s) left running by a previous stack ...");
+            leftovers.forEach(ProcessHandle::destroy);
+            for (ProcessHandle p : leftovers) {
+                try {
+                    p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception stillRunning) {
+                    p.destroyForcibly();
+                }
+            }
+        }
+        Files.delete(pidFile());
+    }
+
     private List<String> busyPorts() {
         List<Integer> ports = new ArrayList<>(List.of(layout.kafkaPort(), layout.kafkaControllerPort(), layout.mongoPort()));
         layout.services().forEach(s -> ports.add(s.port()));
@@ -162,6 +200,11 @@ final class StackCommand {
             say("Stopping MongoDB (writing data to disk) ...");
             mongo.stop();
             mongo = null;
+        }
+        try {
+            Files.deleteIfExists(pidFile());
+        } catch (IOException ignored) {
+            // only a hint for the next start
         }
         say("Stopped. Data kept in " + layout.dataDir() + ".");
     }

@@ -19,9 +19,11 @@ import cn.huiyin.platform.service.web.StrictJsonInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -61,6 +63,13 @@ public class ServiceAutoConfiguration {
         + "or '${huiyin.security.field-encryption.active-key:}' != ''")
     FieldCipher fieldCipher(FieldEncryptionProperties properties) {
         return properties.cipher();
+    }
+
+    @Bean
+    @ConditionalOnProperty("huiyin.embedded.parent-pid")
+    ParentProcessWatch parentProcessWatch(@Value("${huiyin.embedded.parent-pid}") long parentPid,
+                                          ApplicationContext context) {
+        return new ParentProcessWatch(parentPid, context);
     }
 
     @Bean
