@@ -10,7 +10,6 @@ import cn.huiyin.intake.domain.Grievance;
 import cn.huiyin.platform.kernel.DomainException;
 import cn.huiyin.platform.kernel.FieldProblem;
 import cn.huiyin.platform.kernel.InvalidFieldsException;
-import cn.huiyin.platform.service.security.ActingAs;
 
 /** Adds an evidence file to an open grievance: type checked by content, size bounded, stored in GridFS. */
 public class AttachEvidence {
@@ -40,10 +39,7 @@ public class AttachEvidence {
         Evidence evidence = new Evidence(fileId, name, type, content.length, now, by);
         grievance.attach(evidence, now);
         if ("WORKER".equals(by)) {
-            ActingAs.call(WorkerSelfService.ACTOR, () -> {
-                grievances.update(grievance);
-                return evidence;
-            });
+            WorkerSelfService.saveAsWorker(grievances, grievance);
         } else {
             grievances.update(grievance);
         }

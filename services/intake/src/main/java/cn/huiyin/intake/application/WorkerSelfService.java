@@ -39,20 +39,14 @@ public class WorkerSelfService {
     public Grievance supplement(String trackingNumber, String mobileLastFour, String text, String client) {
         Grievance grievance = identify(trackingNumber, mobileLastFour, client);
         grievance.supplement(text, "WORKER", now());
-        ActingAs.call(ACTOR, () -> {
-            grievances.update(grievance);
-            return grievance;
-        });
+        saveAsWorker(grievances, grievance);
         return grievance;
     }
 
     public Grievance withdraw(String trackingNumber, String mobileLastFour, String reason, String client) {
         Grievance grievance = identify(trackingNumber, mobileLastFour, client);
         grievance.withdraw(reason, "WORKER", now());
-        ActingAs.call(ACTOR, () -> {
-            grievances.update(grievance);
-            return grievance;
-        });
+        saveAsWorker(grievances, grievance);
         return grievance;
     }
 
@@ -67,6 +61,14 @@ public class WorkerSelfService {
                 "No grievance matches this tracking number and these mobile digits; check them and try again");
         }
         return grievance;
+    }
+
+    /** Stores a change the worker made, so the audit trail names the worker's self-service as its author. */
+    static void saveAsWorker(Grievances grievances, Grievance grievance) {
+        ActingAs.call(ACTOR, () -> {
+            grievances.update(grievance);
+            return grievance;
+        });
     }
 
     private Instant now() {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.huiyin.platform.kernel.SafeText;
+
 /**
  * Name/value pairs of an {@code application/x-www-form-urlencoded} body or a query string, decoded here rather than
  * by the servlet container so that every flaw gets a clear 400 naming the field: a broken {@code %} escape, bytes
@@ -68,7 +70,7 @@ final class FormData {
             equals++;
         }
         String name = decode(body, start, equals);
-        if (name == null || name.isEmpty() || !Texts.isSafe(name, false)) {
+        if (name == null || name.isEmpty() || !SafeText.isSafe(name, false)) {
             errors.add(Open311Exception.Error.invalid(null, "表单中有无法解读的字段名（应为 UTF-8 的 URL 编码）",
                 "A form field name cannot be decoded (expected URL-encoded UTF-8)"));
             return;

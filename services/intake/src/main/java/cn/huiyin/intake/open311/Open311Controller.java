@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import cn.huiyin.platform.kernel.SafeText;
 import cn.huiyin.platform.service.security.ActingAs;
 import cn.huiyin.contracts.reference.ReferenceData;
 import cn.huiyin.intake.application.Grievances;
@@ -346,7 +347,7 @@ class Open311Controller {
 
     private static String printable(String value) {
         String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        return Texts.isSafe(shown, false) ? shown : "?";
+        return SafeText.isSafe(shown, false) ? shown : "?";
     }
 
     /**

@@ -24,6 +24,7 @@ import cn.huiyin.intake.domain.Submission;
 import cn.huiyin.intake.domain.Worker;
 import cn.huiyin.intake.domain.WorkerGroup;
 import cn.huiyin.platform.kernel.ChinaIdentifiers;
+import cn.huiyin.platform.kernel.SafeText;
 
 /**
  * A GeoReport v2 "POST Service Request" form read into an intake {@link Submission}: every field checked, every
@@ -94,7 +95,7 @@ final class ServiceRequestForm {
         String description = text("description", true, MAX_DESCRIPTION, true);
         String mediaUrl = mediaUrl();
         if (description != null && mediaUrl != null
-            && Texts.length(description) + Texts.length(mediaNote(mediaUrl)) > MAX_DESCRIPTION) {
+            && SafeText.length(description) + SafeText.length(mediaNote(mediaUrl)) > MAX_DESCRIPTION) {
             errors.add(Open311Exception.Error.invalid("description", "描述加上 media_url 超过 " + MAX_DESCRIPTION + " 字",
                 "description and media_url together exceed " + MAX_DESCRIPTION + " characters"));
         }
@@ -151,7 +152,7 @@ final class ServiceRequestForm {
         } else {
             name = HAN.matcher(first + last).find() ? last + first : first + " " + last;
         }
-        if (Texts.length(name) > MAX_NAME) {
+        if (SafeText.length(name) > MAX_NAME) {
             errors.add(Open311Exception.Error.invalid("first_name", "姓名合计不能超过 " + MAX_NAME + " 字",
                 "first_name and last_name together must not exceed " + MAX_NAME + " characters"));
         }
@@ -271,7 +272,7 @@ final class ServiceRequestForm {
     private boolean valid(String field, ServiceCatalog.Attribute attribute, List<String> values) {
         for (String value : values) {
             boolean multiline = "text".equals(attribute.datatype());
-            if (!Texts.isSafe(value, multiline)) {
+            if (!SafeText.isSafe(value, multiline)) {
                 errors.add(unsafe(field, multiline));
                 return false;
             }
@@ -286,7 +287,7 @@ final class ServiceRequestForm {
                 case "string", "text" -> {
                     int max = attribute.maxLength() != null ? attribute.maxLength()
                         : "text".equals(attribute.datatype()) ? MAX_DESCRIPTION : 200;
-                    if (value.isBlank() || Texts.length(value) > max) {
+                    if (value.isBlank() || SafeText.length(value) > max) {
                         errors.add(Open311Exception.Error.invalid(field, "不能为空白，且不超过 " + max + " 字",
                             "must not be blank and at most " + max + " characters"));
                         return false;
@@ -337,12 +338,12 @@ final class ServiceRequestForm {
             }
             return null;
         }
-        if (!Texts.isSafe(value, multiline)) {
+        if (!SafeText.isSafe(value, multiline)) {
             errors.add(unsafe(field, multiline));
             return null;
         }
         String stripped = value.strip();
-        if (Texts.length(stripped) > max) {
+        if (SafeText.length(stripped) > max) {
             errors.add(Open311Exception.Error.invalid(field, "不能超过 " + max + " 字", "must be at most " + max
                 + " characters"));
             return null;
@@ -361,7 +362,7 @@ final class ServiceRequestForm {
     /** A field name a client sent, safe to echo in an error. */
     private static String printable(String field) {
         String shown = field.length() > 80 ? field.substring(0, 80) + "…" : field;
-        return Texts.isSafe(shown, false) ? shown : "?";
+        return SafeText.isSafe(shown, false) ? shown : "?";
     }
 
     static String mediaNote(String mediaUrl) {

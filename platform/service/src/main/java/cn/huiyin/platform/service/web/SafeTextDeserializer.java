@@ -1,5 +1,6 @@
 package cn.huiyin.platform.service.web;
 
+import cn.huiyin.platform.kernel.SafeText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -7,9 +8,8 @@ import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
- * Reads text from API input and refuses what cannot be stored or shown faithfully: control characters (other than
- * tab and line breaks) and broken UTF-16 (a lone surrogate, e.g. from {@code "\ud800"}). Emoji and rare characters
- * such as 𠮷 are fine.
+ * Reads text from API input and refuses what cannot be stored or shown faithfully ({@link SafeText}): control
+ * characters other than tab and line breaks, broken UTF-16 (a lone surrogate, e.g. from {@code "\ud800"}).
  */
 class SafeTextDeserializer extends StringDeserializer {
 
@@ -30,19 +30,6 @@ class SafeTextDeserializer extends StringDeserializer {
     }
 
     static boolean isSafe(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            } else if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                return false;
-            }
-        }
-        return true;
+        return SafeText.isSafe(value, true);
     }
 }

@@ -1,16 +1,16 @@
-package cn.huiyin.intake.open311;
+package cn.huiyin.platform.kernel;
 
 /**
- * What the Open311 endpoints accept as text: no control characters (tab and line breaks only where several lines
- * are allowed) and no broken Unicode. The same rule the JSON API applies (ADR 0009); emoji and rare characters such
- * as 𠮷 are fine.
+ * What Huiyin accepts as text from outside: no control characters (tab, and line breaks where several lines are
+ * allowed), no broken UTF-16 (a lone surrogate) and no Unicode noncharacters. Emoji and rare characters such as 𠮷
+ * are fine. One rule for every way in (JSON API, Open311 forms).
  */
-final class Texts {
+public final class SafeText {
 
-    private Texts() {
+    private SafeText() {
     }
 
-    static boolean isSafe(String value, boolean multiline) {
+    public static boolean isSafe(String value, boolean multiline) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c)) {
@@ -31,8 +31,8 @@ final class Texts {
         return true;
     }
 
-    /** Characters as a person counts them (an emoji is one), as JSON Schema's maxLength counts them. */
-    static int length(String value) {
+    /** Characters as a person counts them (an emoji is one), as JSON Schema's {@code maxLength} counts them. */
+    public static int length(String value) {
         return value.codePointCount(0, value.length());
     }
 }

@@ -1,0 +1,24 @@
+package cn.huiyin.platform.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The access matrix of a service as a test: every endpoint answers 401 without a token and 403 to a role it does not
+ * allow. A service's test class extends it and carries {@link ServiceTest}.
+ */
+public abstract class DeclaredAccessScenario {
+
+    @LocalServerPort
+    protected int port;
+
+    @Test
+    void everyEndpointAnswersEveryRoleAsItDeclares() {
+        AccessMatrix.Result result = AccessMatrix.probe(port);
+
+        assertThat(result.endpoints()).isPositive();
+        assertThat(result.violations()).isEmpty();
+    }
+}
