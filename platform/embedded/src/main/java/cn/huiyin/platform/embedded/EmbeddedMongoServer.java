@@ -23,23 +23,30 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final String host;
     private final int port;
     private final Path file;
+    private final int autoCommitDelayMillis;
     private MongoServer server;
     private MVStore store;
 
-    private EmbeddedMongoServer(String host, int port, Path file) {
+    private EmbeddedMongoServer(String host, int port, Path file, int autoCommitDelayMillis) {
         this.host = host;
         this.port = port == 0 ? FreePorts.find() : port;
         this.file = file;
+        this.autoCommitDelayMillis = autoCommitDelayMillis;
     }
 
     /** A server keeping its data in {@code file}, created if missing. */
     public static EmbeddedMongoServer onDisk(String host, int port, Path file) {
-        return new EmbeddedMongoServer(host, port, file);
+        return new EmbeddedMongoServer(host, port, file, 200);
+    }
+
+    /** As {@link #onDisk(String, int, Path)}, writing changes to disk every {@code autoCommitDelayMillis}. */
+    static EmbeddedMongoServer onDisk(String host, int port, Path file, int autoCommitDelayMillis) {
+        return new EmbeddedMongoServer(host, port, file, autoCommitDelayMillis);
     }
 
     /** A server keeping its data in memory only. */
     public static EmbeddedMongoServer inMemory(String host, int port) {
-        return new EmbeddedMongoServer(host, port, null);
+        return new EmbeddedMongoServer(host, port, null, 200);
     }
 
     public synchronized EmbeddedMongoServer start() {
@@ -57,7 +64,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
         store = builder.open();
         // Write changes to disk at most 200 ms after they happen (H2's default is one second).
-        store.setAutoCommitDelay(200);
+        store.setAutoCommitDelay(autoCommitDelayMillis);
         server = new MongoServer(new IndexNarrowingH2Backend(store));
         server.bind(new InetSocketAddress(host, port));
         log.info("MongoDB-protocol server listening on {}:{} ({})", host, port,

@@ -1,6 +1,8 @@
 package cn.huiyin.platform.embedded;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.netty.channel.Channel;
 
@@ -32,6 +34,11 @@ import org.h2.mvstore.MVStore;
  * health check sends it to the service's database), as upstream answers the older {@code isMaster}; and it stores
  * documents as BSON and index keys in MongoDB's order instead of Java serialization ({@link BsonDataTypes}), which
  * makes its data files incompatible with upstream's.
+ *
+ * <p>Queries hand out copies of the stored documents. Upstream applies an update by mutating the stored document
+ * in place, while H2's background writer may be serialising that same object to disk (a
+ * {@code ConcurrentModificationException} under load) and other clients may be encoding it into a reply. With
+ * copies, a stored document is never changed after it is written: an update stores a new object.
  */
 public class IndexNarrowingH2Backend extends H2Backend {
 
@@ -108,6 +115,20 @@ public class IndexNarrowingH2Backend extends H2Backend {
                 }
             }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /** Matches, then copies: everything downstream (updates, projections, replies) works on a private copy. */
+        @Override
+        protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream,
+                                                       int numberToSkip, int limit, int batchSize,
+                                                       Comparator<Document> documentComparator,
+                                                       Document fieldSelector) {
+            Stream<Document> copies = documentStream
+                .filter(document -> documentMatchesQuery(document, query))
+                .map(Document::cloneDeeply);
+            // The copies already match, so upstream's own filter gets the empty query, which matches everything.
+            return super.matchDocumentsFromStream(new Document(), copies, numberToSkip, limit, batchSize,
+                documentComparator, fieldSelector);
         }
 
         /** The part of the query that fixes each key of the index to a plain value, or null if it does not. */

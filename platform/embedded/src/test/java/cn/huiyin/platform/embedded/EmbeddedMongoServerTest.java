@@ -144,4 +144,71 @@ class EmbeddedMongoServerTest {
             assertThat(out.toByteArray()).isEqualTo(content);
         }
     }
+
+    @Test
+    void anUpdateStoresANewDocumentAndNeverChangesOneAlreadyHandedOut() {
+        // The background disk writer and concurrent replies hold stored documents; mutating them in place breaks both.
+        IndexNarrowingH2Backend backend = new IndexNarrowingH2Backend(org.h2.mvstore.MVStore.open(null));
+        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(backend);
+        java.net.InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoCollection<Document> cases = client.getDatabase("t").getCollection("cases");
+            cases.insertOne(new Document("_id", "C-1").append("state", "ASSIGNED")
+                .append("history", List.of(new Document("n", 1))));
+            de.bwaldvogel.mongo.MongoCollection<?> stored = backend.resolveDatabase("t").resolveCollection("cases", true);
+            de.bwaldvogel.mongo.bson.Document before = stored.handleQuery(new de.bwaldvogel.mongo.bson.Document("_id", "C-1"))
+                .iterator().next();
+
+            cases.updateOne(Filters.eq("_id", "C-1"), Updates.combine(Updates.set("state", "ACCEPTED"),
+                Updates.push("history", new Document("n", 2))));
+            assertThat(before.get("state")).isEqualTo("ASSIGNED");
+            before.put("state", "TAMPERED");
+
+            assertThat(cases.find(Filters.eq("_id", "C-1")).first())
+                .containsEntry("state", "ACCEPTED")
+                .extractingByKey("history").asList().hasSize(2);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentUpdatesWhileTheStoreWritesInTheBackgroundLoseNothingAndBreakNothing() throws Exception {
+        Path file = dir.resolve("busy.mv");
+        int threads = 4;
+        int updatesPerThread = 500;
+        // Writing to disk every millisecond makes the background writer meet the updates as often as it can.
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file, 1).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> cases = client.getDatabase("t").getCollection("cases");
+            for (int i = 0; i < 10; i++) {
+                List<Document> history = new java.util.ArrayList<>();
+                for (int h = 0; h < 300; h++) {
+                    history.add(new Document("n", h).append("note", "y".repeat(80)));
+                }
+                cases.insertOne(new Document("_id", "C-" + i).append("count", 0).append("history", history));
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                work.add(pool.submit(() -> {
+                    for (int n = 0; n < updatesPerThread; n++) {
+                        cases.updateOne(Filters.eq("_id", "C-" + (n % 10)), Updates.combine(Updates.inc("count", 1),
+                            Updates.push("history", new Document("n", n).append("note", "x".repeat(50)))));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : work) {
+                f.get();
+            }
+            pool.shutdown();
+
+            long total = 0;
+            for (Document c : cases.find()) {
+                total += c.getInteger("count");
+            }
+            assertThat(total).isEqualTo((long) threads * updatesPerThread);
+        }
+    }
 }
