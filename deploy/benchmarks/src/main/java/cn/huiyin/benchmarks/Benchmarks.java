@@ -20,6 +20,7 @@ public final class Benchmarks {
 
     static {
         ALL.put("intake", new IntakeSubmitBenchmark());
+        ALL.put("triage", new TriageLatencyBenchmark());
     }
 
     private Benchmarks() {

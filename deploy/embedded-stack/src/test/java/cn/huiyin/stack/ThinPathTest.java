@@ -38,7 +38,12 @@ class ThinPathTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         System.out.printf("Thin path: %s visible in triage %d ms after it was filed%n", id, millis);
-        assertThat(triaged.get("state").asString()).isEqualTo("TRIAGED");
+        // Triaged (classified, prioritised, deadlines set) and, in the same step, routed to the responsible committee.
+        assertThat(triaged.get("history").get(0).get("action").asString()).isEqualTo("TRIAGED");
+        assertThat(triaged.get("triagedAt").isNull()).isFalse();
+        assertThat(triaged.get("state").asString()).isEqualTo("ASSIGNED");
+        assertThat(triaged.get("assignment").get("organisation").get("id").asString())
+            .isEqualTo("org-committee-online-delivery");
         assertThat(triaged.get("category").asString()).isEqualTo("INJURY_INSURANCE");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
             TheLoop.http(loop.dashboard, "dashboard-viewer").get("/api/dashboard/intake").json().get("total").asLong())

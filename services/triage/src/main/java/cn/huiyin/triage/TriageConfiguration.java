@@ -1,18 +1,177 @@
 package cn.huiyin.triage;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
-import cn.huiyin.triage.application.ReceiveSubmittedGrievance;
+import cn.huiyin.contracts.reference.ReferenceData;
+import cn.huiyin.platform.calendar.ChinaCalendar;
+import cn.huiyin.triage.application.CaseQueries;
+import cn.huiyin.triage.application.Grouping;
+import cn.huiyin.triage.application.InboxQueries;
+import cn.huiyin.triage.application.Inboxes;
+import cn.huiyin.triage.application.IntakeUpdates;
+import cn.huiyin.triage.application.OfficerOverrides;
+import cn.huiyin.triage.application.OrganisationAdmin;
+import cn.huiyin.triage.application.OrganisationStore;
+import cn.huiyin.triage.application.RecentGrievances;
+import cn.huiyin.triage.application.Registry;
+import cn.huiyin.triage.application.SignFor;
 import cn.huiyin.triage.application.TriageCases;
+import cn.huiyin.triage.application.TriagePolicy;
+import cn.huiyin.triage.application.TriagePreview;
+import cn.huiyin.triage.application.TriageSubmittedGrievance;
+import cn.huiyin.triage.domain.Categories;
+import cn.huiyin.triage.domain.CategoryInfo;
+import cn.huiyin.triage.domain.CategoryScope;
+import cn.huiyin.triage.domain.ClassificationRules;
+import cn.huiyin.triage.domain.Classifier;
+import cn.huiyin.triage.domain.DeadlinePolicy;
+import cn.huiyin.triage.domain.DivisionTree;
+import cn.huiyin.triage.domain.Router;
+import cn.huiyin.triage.domain.RoutingRules;
+import cn.huiyin.triage.domain.SpringFestival;
+import cn.huiyin.triage.persistence.RuleFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires triage's use cases, which are plain Java, to their adapters. */
+/**
+ * Wires triage's use cases, which are plain Java, to their adapters, and loads its data: the shared reference data
+ * (categories, divisions), the platform calendar, the rules files and the organisation registry. Broken rules or data
+ * stop the service at start-up with the file and the reason, never at the first grievance.
+ */
 @Configuration(proxyBeanMethods = false)
 class TriageConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(TriageConfiguration.class);
+
     @Bean
-    ReceiveSubmittedGrievance receiveSubmittedGrievance(TriageCases cases, Clock clock) {
-        return new ReceiveSubmittedGrievance(cases, clock);
+    ReferenceData referenceData() {
+        return ReferenceData.load();
+    }
+
+    @Bean
+    Categories categories(ReferenceData referenceData) {
+        return new Categories(referenceData.categories().stream().map(c -> new CategoryInfo(c.code(), c.nameZh(),
+            c.nameEn(), CategoryScope.valueOf(c.scope().name()))).toList());
+    }
+
+    @Bean
+    DivisionTree divisionTree(ReferenceData referenceData) {
+        return new DivisionTree(referenceData.divisions().stream().map(d -> new DivisionTree.Node(d.code(), d.nameZh(),
+            DivisionTree.Level.valueOf(d.level().name()), d.parent())).toList());
+    }
+
+    @Bean
+    ChinaCalendar chinaCalendar() {
+        return ChinaCalendar.builtIn();
+    }
+
+    @Bean
+    ClassificationRules classificationRules() {
+        return RuleFiles.classification();
+    }
+
+    @Bean
+    Classifier classifier(ClassificationRules rules, Categories categories, ChinaCalendar calendar) {
+        return new Classifier(rules, categories, new SpringFestival(calendar));
+    }
+
+    @Bean
+    Router router(Categories categories, DivisionTree divisions) {
+        RoutingRules rules = RuleFiles.routing();
+        return new Router(rules, categories, divisions);
+    }
+
+    @Bean
+    DeadlinePolicy deadlinePolicy() {
+        return RuleFiles.deadlines();
+    }
+
+    @Bean
+    Registry registry(OrganisationStore store) {
+        return new Registry(store, RuleFiles.demoOrganisations());
+    }
+
+    /** Picks up registry edits made through another instance. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService registryRefresh(Registry registry,
+                                             @Value("${huiyin.triage.registry-refresh:5s}") Duration every) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "registry-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                registry.refreshIfChanged();
+            } catch (RuntimeException e) {
+                log.warn("Could not refresh the organisation registry; keeping the one loaded", e);
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return executor;
+    }
+
+    @Bean
+    TriagePolicy triagePolicy(Classifier classifier, Router router, DeadlinePolicy deadlinePolicy, ChinaCalendar calendar,
+                              Registry registry, Categories categories) {
+        return new TriagePolicy(classifier, router, deadlinePolicy, calendar, registry, categories);
+    }
+
+    @Bean
+    Grouping grouping(RecentGrievances recent, Registry registry, DivisionTree divisions, Categories categories,
+                      @Value("${huiyin.triage.grouping.duplicate-window:P7D}") Duration duplicateWindow,
+                      @Value("${huiyin.triage.grouping.cluster-window:P7D}") Duration clusterWindow,
+                      @Value("${huiyin.triage.grouping.cluster-threshold:3}") int clusterThreshold) {
+        return new Grouping(recent, new Grouping.Settings(duplicateWindow, clusterWindow, clusterThreshold), registry,
+            divisions, categories);
+    }
+
+    @Bean
+    TriageSubmittedGrievance triageSubmittedGrievance(TriageCases cases, Inboxes inboxes, TriagePolicy policy,
+                                                      Grouping grouping, Clock clock) {
+        return new TriageSubmittedGrievance(cases, inboxes, policy, grouping, clock);
+    }
+
+    @Bean
+    IntakeUpdates intakeUpdates(TriageCases cases, Inboxes inboxes) {
+        return new IntakeUpdates(cases, inboxes);
+    }
+
+    @Bean
+    SignFor signFor(TriageCases cases, Inboxes inboxes, TriagePolicy policy, Registry registry, Clock clock) {
+        return new SignFor(cases, inboxes, policy, registry, clock);
+    }
+
+    @Bean
+    OfficerOverrides officerOverrides(TriageCases cases, Inboxes inboxes, TriagePolicy policy, Registry registry,
+                                      Clock clock) {
+        return new OfficerOverrides(cases, inboxes, policy, registry, clock);
+    }
+
+    @Bean
+    CaseQueries caseQueries(TriageCases cases, Registry registry, Grouping grouping, Categories categories, Clock clock) {
+        return new CaseQueries(cases, registry, grouping, categories, clock);
+    }
+
+    @Bean
+    InboxQueries inboxQueries(Inboxes inboxes, Registry registry, Clock clock) {
+        return new InboxQueries(inboxes, registry, clock);
+    }
+
+    @Bean
+    OrganisationAdmin organisationAdmin(OrganisationStore store, Registry registry, Categories categories,
+                                        DivisionTree divisions, Router router) {
+        return new OrganisationAdmin(store, registry, categories, divisions, router);
+    }
+
+    @Bean
+    TriagePreview triagePreview(TriagePolicy policy, Categories categories, DivisionTree divisions, Clock clock) {
+        return new TriagePreview(policy, categories, divisions, clock);
     }
 }

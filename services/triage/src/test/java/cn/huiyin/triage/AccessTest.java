@@ -1,24 +1,9 @@
 package cn.huiyin.triage;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import cn.huiyin.platform.test.AccessMatrix;
+import cn.huiyin.platform.test.DeclaredAccessScenario;
 import cn.huiyin.platform.test.ServiceTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Who may call each endpoint of triage cases: 401 without a token, 403 for a role the endpoint does not allow. */
+/** Who may call each endpoint of triage: 401 without a token, 403 for a role the endpoint does not allow. */
 @ServiceTest
-class AccessTest {
-
-    @LocalServerPort
-    int port;
-
-    @Test
-    void everyEndpointAnswersEveryRoleAsItDeclares() {
-        AccessMatrix.Result result = AccessMatrix.probe(port);
-
-        assertThat(result.endpoints()).isPositive();
-        assertThat(result.violations()).isEmpty();
-    }
+class AccessTest extends DeclaredAccessScenario {
 }

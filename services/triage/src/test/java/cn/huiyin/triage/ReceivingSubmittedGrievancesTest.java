@@ -18,7 +18,6 @@ import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.RecordingKafkaConsumer;
 import cn.huiyin.platform.test.ServiceTest;
 import cn.huiyin.platform.test.TestInfrastructure;
-import cn.huiyin.platform.test.TestUser;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -57,16 +56,18 @@ class ReceivingSubmittedGrievancesTest {
     }
 
     @Test
-    void aSubmittedGrievanceBecomesATriagedCase() throws Exception {
+    void aSubmittedGrievanceIsClassifiedAndAssignedWithinSeconds() throws Exception {
         String grievanceId = newGrievanceId();
 
         publish(submitted(grievanceId, UUID.randomUUID().toString()));
 
         HttpJson.Response read = awaitCase(grievanceId);
-        assertThat(read.json().get("state").asString()).isEqualTo("TRIAGED");
+        assertThat(read.json().get("state").asString()).isEqualTo("ASSIGNED");
         assertThat(read.json().get("category").asString()).isEqualTo("INJURY_INSURANCE");
         assertThat(read.json().get("workerGroup").asString()).isEqualTo("FOOD_DELIVERY_RIDER");
         assertThat(read.json().get("divisionCode").asString()).isEqualTo("510112002");
+        assertThat(read.json().at("/assignment/organisation/id").asString()).isEqualTo("org-committee-online-delivery");
+        assertThat(read.json().at("/assignment/status").asString()).isEqualTo("PENDING");
     }
 
     @Test
@@ -86,6 +87,25 @@ class ReceivingSubmittedGrievancesTest {
             .countDocuments(new org.bson.Document("eventId", eventId))).isEqualTo(1);
         assertThat(mongo.getCollection("cases").find(new org.bson.Document("_id", grievanceId)).first()
             .get("version", Number.class).longValue()).isZero();
+        assertThat(TriageTestKit.events(grievanceId, 2)).extracting(TriageTestKit::type)
+            .startsWith("GrievanceTriaged", "GrievanceAssigned")
+            .containsOnlyOnce("GrievanceTriaged", "GrievanceAssigned");
+    }
+
+    @Test
+    void anEventWithoutItsGrievanceIdGoesToTheDeadLetterTopic() throws Exception {
+        String key = newGrievanceId();
+        ProducerRecord<String, byte[]> valid = submitted(key, UUID.randomUUID().toString());
+        String withoutId = new String(valid.value(), StandardCharsets.UTF_8).replace("\"grievanceId\": \"" + key + "\",", "");
+        ProducerRecord<String, byte[]> broken = new ProducerRecord<>(TOPIC, null, key,
+            withoutId.getBytes(StandardCharsets.UTF_8), valid.headers());
+
+        try (RecordingKafkaConsumer deadLetters = new RecordingKafkaConsumer(
+            TestInfrastructure.get().kafkaBootstrapServers(), DEAD_LETTERS)) {
+            publish(broken);
+
+            assertThat(deadLetters.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
+        }
     }
 
     @Test
@@ -104,7 +124,7 @@ class ReceivingSubmittedGrievancesTest {
             publish(corrupted);
             publish(submitted(goodId, UUID.randomUUID().toString()));
 
-            assertThat(awaitCase(goodId).json().get("state").asString()).isEqualTo("TRIAGED");
+            assertThat(awaitCase(goodId).json().get("state").asString()).isEqualTo("ASSIGNED");
             List<ConsumerRecord<String, byte[]>> dead = deadLetters.await(r -> poisonKey.equals(r.key()), 2,
                 Duration.ofSeconds(30));
             assertThat(dead).hasSize(2);
@@ -114,11 +134,11 @@ class ReceivingSubmittedGrievancesTest {
                     .isEqualTo(TOPIC);
             });
         }
-        assertThat(HttpJson.at(port).as(TestUser.of("triage-officer")).get("/api/grievances/" + poisonKey).status()).isEqualTo(404);
+        assertThat(HttpJson.at(port).as(TriageTestKit.CITY_TRIAGE_OFFICER).get("/api/grievances/" + poisonKey).status()).isEqualTo(404);
     }
 
     private HttpJson.Response awaitCase(String grievanceId) {
-        HttpJson api = HttpJson.at(port).as(TestUser.of("triage-officer"));
+        HttpJson api = HttpJson.at(port).as(TriageTestKit.CITY_TRIAGE_OFFICER);
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
             .until(() -> api.get("/api/grievances/" + grievanceId), response -> response.status() == 200);
     }
@@ -135,7 +155,8 @@ class ReceivingSubmittedGrievancesTest {
     /** The contract's own example, renumbered, sent exactly as intake would send it. */
     static ProducerRecord<String, byte[]> submitted(String grievanceId, String eventId) throws Exception {
         String data = Files.readString(Path.of("../../contracts/events/intake/GrievanceSubmitted/examples/v1-rider-insurance-claim-window.json"))
-            .replace("HY-20261120-000017", grievanceId);
+            .replace("HY-20261120-000017", grievanceId)
+            .replace("wk-3f9a1c07d2e84b6a90c15e2d", TriageTestKit.newWorkerRef());
         CloudEvent event = new CloudEvent(eventId, "/huiyin/intake", "cn.huiyin.intake.GrievanceSubmitted.v1",
             Instant.now(), grievanceId, CloudEvent.JSON, data.getBytes(StandardCharsets.UTF_8));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, grievanceId, event.data());

@@ -1,26 +1,55 @@
 package cn.huiyin.triage.persistence;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 import cn.huiyin.platform.messaging.outbox.AggregateStore;
+import cn.huiyin.triage.application.CaseSearch;
 import cn.huiyin.triage.application.TriageCases;
+import cn.huiyin.triage.domain.ClassificationRules;
 import cn.huiyin.triage.domain.TriageCase;
+import cn.huiyin.triage.domain.TriageState;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class MongoTriageCases implements TriageCases {
 
     private final AggregateStore store;
+    private final MongoTemplate mongo;
+    private final double confirmBelow;
+    /** The version each case had when this instance read it, for the optimistic update. */
+    private final Map<TriageCase, Long> versions = Collections.synchronizedMap(new WeakHashMap<>());
 
-    MongoTriageCases(AggregateStore store) {
+    MongoTriageCases(AggregateStore store, MongoTemplate mongo, ClassificationRules rules) {
         this.store = store;
+        this.mongo = mongo;
+        this.confirmBelow = rules.confirmBelow();
+        // Real MongoDB uses these for the staff searches; the embedded server scans (ADR 0005), acceptable for searches
+        // a person runs now and then. The hot paths (receiving, sign-for, inbox) go by _id only.
+        mongo.indexOps(TriageCaseDocument.class).createIndex(new Index().on("grievance.divisionCode", Sort.Direction.ASC)
+            .on("grievance.submittedAt", Sort.Direction.DESC));
+        mongo.indexOps(TriageCaseDocument.class).createIndex(new Index().on("leadOrganisationId", Sort.Direction.ASC)
+            .on("grievance.submittedAt", Sort.Direction.DESC));
+        mongo.indexOps(TriageCaseDocument.class).createIndex(new Index().on("state", Sort.Direction.ASC)
+            .on("deadlines.responseDueAt", Sort.Direction.ASC));
     }
 
     @Override
     public boolean addIfAbsent(TriageCase triageCase) {
         try {
-            store.insert(TriageCaseDocument.from(triageCase), triageCase.pendingEvents());
+            store.insert(TriageCaseDocument.from(triageCase, 0, confirmBelow), triageCase.pendingEvents());
+            versions.put(triageCase, 0L);
             return true;
         } catch (DuplicateKeyException alreadyThere) {
             return false;
@@ -29,6 +58,64 @@ class MongoTriageCases implements TriageCases {
 
     @Override
     public Optional<TriageCase> find(String grievanceId) {
-        return store.findById(grievanceId, TriageCaseDocument.class).map(TriageCaseDocument::toDomain);
+        return store.findById(grievanceId, TriageCaseDocument.class).map(this::toDomain);
+    }
+
+    @Override
+    public void update(TriageCase triageCase) {
+        Long version = versions.get(triageCase);
+        if (version == null) {
+            throw new IllegalStateException("Update of case " + triageCase.id() + " that was not read first");
+        }
+        TriageCaseDocument stored = store.update(TriageCaseDocument.from(triageCase, version, confirmBelow),
+            triageCase.pendingEvents());
+        versions.put(triageCase, stored.getVersion());
+    }
+
+    @Override
+    public List<TriageCase> search(CaseSearch search, Instant now, int page, int size) {
+        Query query = query(search, now).with(Sort.by(Sort.Direction.DESC, "grievance.submittedAt"))
+            .skip((long) page * size).limit(size);
+        return mongo.find(query, TriageCaseDocument.class).stream().map(this::toDomain).toList();
+    }
+
+    @Override
+    public long count(CaseSearch search, Instant now) {
+        return mongo.count(query(search, now), TriageCaseDocument.class);
+    }
+
+    /** The caller's reach is part of the query: cases outside it are never read. */
+    private static Query query(CaseSearch search, Instant now) {
+        List<Criteria> criteria = new ArrayList<>();
+        if (search.divisionPrefix() != null) {
+            criteria.add(Criteria.where("grievance.divisionCode").regex("^" + search.divisionPrefix().replaceAll("\\D", "")));
+        } else {
+            criteria.add(Criteria.where("leadOrganisationId").in(search.leadOrganisations()));
+        }
+        if (search.state() != null) {
+            criteria.add(Criteria.where("state").is(search.state()));
+        }
+        if (search.category() != null) {
+            criteria.add(Criteria.where("classification.category").is(search.category()));
+        }
+        if (search.urgency() != null) {
+            criteria.add(Criteria.where("classification.urgency").is(search.urgency()));
+        }
+        if (search.flag() != null) {
+            criteria.add(switch (search.flag()) {
+                case DUPLICATE -> Criteria.where("duplicateOpen").is(true);
+                case LOW_CONFIDENCE -> Criteria.where("needsConfirmation").is(true);
+                case JOINT_REVIEW -> Criteria.where("jointReview").is(true);
+                case OVERDUE_TO_ACCEPT -> Criteria.where("state").is(TriageState.ASSIGNED)
+                    .and("deadlines.responseDueAt").lt(now);
+            });
+        }
+        return new Query(new Criteria().andOperator(criteria));
+    }
+
+    private TriageCase toDomain(TriageCaseDocument document) {
+        TriageCase triageCase = document.toDomain();
+        versions.put(triageCase, document.getVersion());
+        return triageCase;
     }
 }

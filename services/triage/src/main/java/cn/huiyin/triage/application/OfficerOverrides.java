@@ -1,0 +1,100 @@
+package cn.huiyin.triage.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+
+import cn.huiyin.platform.kernel.DomainException;
+import cn.huiyin.triage.domain.CategoryInfo;
+import cn.huiyin.triage.domain.CategorySource;
+import cn.huiyin.triage.domain.Classification;
+import cn.huiyin.triage.domain.Organisation;
+import cn.huiyin.triage.domain.RoutingDecision;
+import cn.huiyin.triage.domain.RuleRef;
+import cn.huiyin.triage.domain.TriageCase;
+import cn.huiyin.triage.domain.Urgency;
+
+/**
+ * What a triage officer (分拨员) may decide over the rules, always with a reason that goes into the case history:
+ * re-classify, re-route, merge a probable duplicate or keep it separate. Only for cases in the officer's jurisdiction.
+ */
+public class OfficerOverrides {
+
+    private final TriageCases cases;
+    private final CaseChanges changes;
+    private final TriagePolicy policy;
+    private final Registry registry;
+    private final Clock clock;
+
+    public OfficerOverrides(TriageCases cases, Inboxes inboxes, TriagePolicy policy, Registry registry, Clock clock) {
+        this.cases = cases;
+        this.changes = new CaseChanges(cases, inboxes);
+        this.policy = policy;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /**
+     * @param urgency     null: as the rules decide for the category
+     * @param jointReview null: as the rules decide for the category
+     */
+    public TriageCase reclassify(Caller caller, String grievanceId, String category, Urgency urgency,
+                                 Boolean jointReview, String reason) {
+        TriageCase triageCase = officersCase(caller, grievanceId);
+        CategoryInfo newCategory = policy.categories().require(category);
+        Classification current = triageCase.classification();
+        Classification base = newCategory.code().equals(current.category()) ? current
+            : policy.classifier().reassess(triageCase.grievance(), newCategory.code(), CategorySource.MANUAL);
+        RuleRef why = manual(caller, reason);
+        Classification corrected = base.withOverrides(urgency, jointReview, why);
+        return changes.change(triageCase, c -> c.reclassify(corrected, policy.deadlines(c.grievance(), corrected),
+            reason, caller.username(), clock.instant()));
+    }
+
+    /** @param organisationId null: apply the routing rules again */
+    public TriageCase reroute(Caller caller, String grievanceId, String organisationId, String reason) {
+        TriageCase triageCase = officersCase(caller, grievanceId);
+        RoutingDecision decision;
+        if (organisationId != null) {
+            Organisation lead = SignFor.requireCanLead(registry.current(), organisationId);
+            decision = policy.named(triageCase, lead, manual(caller, reason));
+        } else {
+            decision = policy.route(triageCase.grievance(), triageCase.classification().category(), Set.of())
+                .orElseThrow(() -> DomainException.conflict("routing.nobody", "按派单规则找不到可承办的单位，请指定承办单位",
+                    "The routing rules find no organisation; name one"));
+        }
+        return changes.change(triageCase, c -> c.reroute(decision, reason, caller.username(), clock.instant()));
+    }
+
+    /** Merges {@code grievanceId} into the worker's other grievance {@code into}, which goes on. */
+    public TriageCase merge(Caller caller, String grievanceId, String into, String reason) {
+        TriageCase merged = officersCase(caller, grievanceId);
+        TriageCase surviving = cases.find(into).orElseThrow(() -> DomainException.invalid("merge.unknown-target",
+            "分拨中没有编号为 " + into + " 的诉求，无法合并", "Triage has no grievance " + into + " to merge into"));
+        Reach.requireOfficerCovers(caller, surviving);
+        if (surviving.state().isClosed()) {
+            throw DomainException.conflict("merge.target-closed", "诉求 " + into + " " + surviving.state().nameZh()
+                + "，不能把其他诉求合并进去", "Grievance " + into + " is " + surviving.state() + "; nothing can be merged into it");
+        }
+        Instant now = clock.instant();
+        changes.change(merged, c -> c.mergeInto(into, reason, caller.username(), now));
+        changes.change(surviving, c -> c.absorb(grievanceId, reason, caller.username(), now));
+        return merged;
+    }
+
+    public TriageCase keepSeparate(Caller caller, String grievanceId, String reason) {
+        TriageCase triageCase = officersCase(caller, grievanceId);
+        return changes.change(triageCase, c -> c.keepSeparate(reason, caller.username(), clock.instant()));
+    }
+
+    private TriageCase officersCase(Caller caller, String grievanceId) {
+        TriageCase triageCase = changes.load(grievanceId);
+        Reach.requireOfficerCovers(caller, triageCase);
+        return triageCase;
+    }
+
+    private static RuleRef manual(Caller caller, String reason) {
+        return new RuleRef("manual", "分拨员 " + caller.username() + " 人工判定：" + reason,
+            "Decided by triage officer " + caller.username() + ": " + reason);
+    }
+}

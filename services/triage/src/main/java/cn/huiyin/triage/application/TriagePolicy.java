@@ -1,0 +1,97 @@
+package cn.huiyin.triage.application;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+
+import cn.huiyin.platform.calendar.ChinaCalendar;
+import cn.huiyin.triage.domain.Categories;
+import cn.huiyin.triage.domain.Classification;
+import cn.huiyin.triage.domain.Classifier;
+import cn.huiyin.triage.domain.DeadlinePolicy;
+import cn.huiyin.triage.domain.Deadlines;
+import cn.huiyin.triage.domain.Organisation;
+import cn.huiyin.triage.domain.OrganisationRef;
+import cn.huiyin.triage.domain.ReceivedGrievance;
+import cn.huiyin.triage.domain.Rerouting;
+import cn.huiyin.triage.domain.Router;
+import cn.huiyin.triage.domain.RoutingDecision;
+import cn.huiyin.triage.domain.RuleRef;
+import cn.huiyin.triage.domain.TriageCase;
+
+/** The rules of triage in one place: classification, routing over the current registry, and deadlines. */
+public class TriagePolicy {
+
+    private final Classifier classifier;
+    private final Router router;
+    private final DeadlinePolicy deadlinePolicy;
+    private final ChinaCalendar calendar;
+    private final Registry registry;
+    private final Categories categories;
+
+    public TriagePolicy(Classifier classifier, Router router, DeadlinePolicy deadlinePolicy, ChinaCalendar calendar,
+                        Registry registry, Categories categories) {
+        this.classifier = classifier;
+        this.router = router;
+        this.deadlinePolicy = deadlinePolicy;
+        this.calendar = calendar;
+        this.registry = registry;
+        this.categories = categories;
+        deadlinePolicy.checkCovers(categories);
+        var unknown = router.unknownOrganisations(registry.current());
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("routing.json names organisations the registry lacks: " + unknown);
+        }
+    }
+
+    public Classification classify(ReceivedGrievance grievance) {
+        return classifier.classify(grievance);
+    }
+
+    public Classifier classifier() {
+        return classifier;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public DeadlinePolicy deadlinePolicy() {
+        return deadlinePolicy;
+    }
+
+    public Categories categories() {
+        return categories;
+    }
+
+    /** Deadlines counted from submission, whatever happened since. */
+    public Deadlines deadlines(ReceivedGrievance grievance, Classification classification) {
+        return deadlinePolicy.deadlines(grievance.submittedAt(), classification.category(), classification.urgency(),
+            classification.needsJointReview(), calendar);
+    }
+
+    public Optional<RoutingDecision> route(ReceivedGrievance grievance, String category, Set<String> excluded) {
+        return router.route(grievance, category, registry.current(), excluded);
+    }
+
+    /** A lead a person named, with the co-handlers the rules attach. */
+    public RoutingDecision named(TriageCase triageCase, Organisation lead, RuleRef why) {
+        return router.namedLead(triageCase.grievance(), triageCase.classification().category(), registry.current(),
+            lead, why);
+    }
+
+    /** How a returned case finds its next organisation, or the organisation that rules. */
+    public Rerouting rerouting(TriageCase triageCase) {
+        return new Rerouting() {
+            @Override
+            public Optional<RoutingDecision> next(Set<String> excluded) {
+                return route(triageCase.grievance(), triageCase.classification().category(), excluded);
+            }
+
+            @Override
+            public Optional<OrganisationRef> rulingBody(Collection<String> disputants) {
+                return registry.current().commonSuperior(disputants).map(Organisation::ref);
+            }
+        };
+    }
+}

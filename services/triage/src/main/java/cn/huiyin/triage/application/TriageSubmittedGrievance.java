@@ -1,0 +1,47 @@
+package cn.huiyin.triage.application;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import cn.huiyin.triage.domain.Classification;
+import cn.huiyin.triage.domain.Deadlines;
+import cn.huiyin.triage.domain.ReceivedGrievance;
+import cn.huiyin.triage.domain.RoutingDecision;
+import cn.huiyin.triage.domain.TriageCase;
+
+/**
+ * Triages each grievance intake accepted, within the same consumer call: classify, flag duplicates and clusters,
+ * route to the lead organisation with co-handlers, compute the deadlines from submission, store the case with its
+ * events, fill the inboxes. Receiving the same grievance twice changes nothing.
+ */
+public class TriageSubmittedGrievance {
+
+    private final TriageCases cases;
+    private final Inboxes inboxes;
+    private final TriagePolicy policy;
+    private final Grouping grouping;
+    private final Clock clock;
+
+    public TriageSubmittedGrievance(TriageCases cases, Inboxes inboxes, TriagePolicy policy, Grouping grouping,
+                                    Clock clock) {
+        this.cases = cases;
+        this.inboxes = inboxes;
+        this.policy = policy;
+        this.grouping = grouping;
+        this.clock = clock;
+    }
+
+    public void receive(ReceivedGrievance grievance) {
+        Classification classification = policy.classify(grievance);
+        Grouping.Found grouped = grouping.group(grievance, classification.category());
+        Deadlines deadlines = policy.deadlines(grievance, classification);
+        Optional<RoutingDecision> routing = policy.route(grievance, classification.category(), Set.of());
+        TriageCase triageCase = TriageCase.triage(grievance, classification, deadlines, routing, grouped.duplicates(),
+            grouped.clusters(), clock.instant());
+        if (cases.addIfAbsent(triageCase)) {
+            inboxes.sync(triageCase.id(), List.of(), triageCase.inboxEntries());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package cn.huiyin.triage.domain;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The routing rules (rules file {@code routing.json}): lead rules over category × worker group × scope, first match
+ * wins; and co-handling rules, every match adds its departments (人社 for wages and injury insurance, 司法 for legal
+ * aid, ...).
+ */
+public record RoutingRules(List<LeadRule> lead, List<CoHandlingRule> coHandling) {
+
+    /** Stands for the worker's enterprise party organisation in a co-handling rule. */
+    public static final String ENTERPRISE = "@ENTERPRISE";
+    /** Stands for the community (社区) of the place in a co-handling rule. */
+    public static final String COMMUNITY = "@COMMUNITY";
+
+    public RoutingRules {
+        lead = List.copyOf(lead);
+        coHandling = coHandling == null ? List.of() : List.copyOf(coHandling);
+        if (lead.isEmpty()) {
+            throw new IllegalArgumentException("Routing needs at least one lead rule");
+        }
+    }
+
+    /** Conditions shared by both kinds of rule; an empty set matches anything. */
+    public record When(Set<String> categories, Set<CategoryScope> scopes, Set<String> workerGroups) {
+        public When {
+            categories = categories == null ? Set.of() : Set.copyOf(categories);
+            scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
+            workerGroups = workerGroups == null ? Set.of() : Set.copyOf(workerGroups);
+        }
+
+        boolean matches(CategoryInfo category, String workerGroup) {
+            return (categories.isEmpty() || categories.contains(category.code()))
+                && (scopes.isEmpty() || scopes.contains(category.scope()))
+                && (workerGroups.isEmpty() || workerGroups.contains(workerGroup));
+        }
+    }
+
+    /** @param organisationId for {@link LeadTarget#ORGANISATION} only */
+    public record LeadRule(String id, When when, LeadTarget lead, String organisationId, String descriptionZh,
+                           String descriptionEn) {
+        public LeadRule {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(lead, "lead of " + id);
+            Objects.requireNonNull(descriptionZh, "descriptionZh of " + id);
+            Objects.requireNonNull(descriptionEn, "descriptionEn of " + id);
+            when = when == null ? new When(null, null, null) : when;
+            if (lead == LeadTarget.ORGANISATION && organisationId == null) {
+                throw new IllegalArgumentException("Rule " + id + " leads to an organisation but names none");
+            }
+        }
+    }
+
+    /** @param organisations ids, or {@link #ENTERPRISE} / {@link #COMMUNITY} */
+    public record CoHandlingRule(String id, When when, List<String> organisations, String descriptionZh,
+                                 String descriptionEn) {
+        public CoHandlingRule {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(descriptionZh, "descriptionZh of " + id);
+            Objects.requireNonNull(descriptionEn, "descriptionEn of " + id);
+            when = when == null ? new When(null, null, null) : when;
+            organisations = List.copyOf(organisations);
+        }
+
+        public RuleRef ref() {
+            return new RuleRef(id, descriptionZh, descriptionEn);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package cn.huiyin.triage.messaging;
+
+import cn.huiyin.platform.messaging.EventCatalog;
+import cn.huiyin.triage.domain.AssignmentAccepted;
+import cn.huiyin.triage.domain.AssignmentReturned;
+import cn.huiyin.triage.domain.GrievanceAssigned;
+import cn.huiyin.triage.domain.GrievanceMerged;
+import cn.huiyin.triage.domain.GrievanceTriaged;
+import cn.huiyin.triage.domain.JointReviewRequested;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What triage publishes, and where (see contracts/asyncapi/triage.asyncapi.yaml): one topic for the life of a case,
+ * keyed by grievance id, so one grievance's events stay in order.
+ */
+@Configuration(proxyBeanMethods = false)
+class TriageEvents {
+
+    static final String CASE_TOPIC = "huiyin.triage.case.v1";
+
+    @Bean
+    EventCatalog triageEventCatalog() {
+        return EventCatalog.builder()
+            .event(GrievanceTriaged.class, "cn.huiyin.triage.GrievanceTriaged.v1", CASE_TOPIC)
+            .event(GrievanceAssigned.class, "cn.huiyin.triage.GrievanceAssigned.v1", CASE_TOPIC)
+            .event(AssignmentAccepted.class, "cn.huiyin.triage.AssignmentAccepted.v1", CASE_TOPIC)
+            .event(AssignmentReturned.class, "cn.huiyin.triage.AssignmentReturned.v1", CASE_TOPIC)
+            .event(GrievanceMerged.class, "cn.huiyin.triage.GrievanceMerged.v1", CASE_TOPIC)
+            .event(JointReviewRequested.class, "cn.huiyin.triage.JointReviewRequested.v1", CASE_TOPIC)
+            .build();
+    }
+}

@@ -1,0 +1,81 @@
+package cn.huiyin.triage.web;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import cn.huiyin.platform.service.security.Roles;
+import cn.huiyin.triage.application.Grouping;
+import cn.huiyin.triage.application.TriagePolicy;
+import cn.huiyin.triage.application.TriagePreview;
+import cn.huiyin.triage.domain.CategoryInfo;
+import cn.huiyin.triage.domain.Classification;
+import cn.huiyin.triage.domain.ClassificationRules;
+import cn.huiyin.triage.domain.DeadlinePolicy;
+import cn.huiyin.triage.domain.Deadlines;
+import cn.huiyin.triage.domain.RoutingDecision;
+import cn.huiyin.triage.domain.RoutingRules;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/triage")
+@Tag(name = "Triage rules (分拨规则)", description = "The rules triage applies, and a dry run of them")
+class TriageRulesController {
+
+    private final TriagePolicy policy;
+    private final TriagePreview preview;
+    private final Grouping grouping;
+
+    TriageRulesController(TriagePolicy policy, TriagePreview preview, Grouping grouping) {
+        this.policy = policy;
+        this.preview = preview;
+        this.grouping = grouping;
+    }
+
+    record RulesView(List<CategoryInfo> categories, ClassificationRules classification, RoutingRules routing,
+                     DeadlinePolicy deadlines, Grouping.Settings grouping) {
+    }
+
+    record PreviewRequest(@Size(max = 40) String category, @NotBlank @Size(max = 4000) String description,
+                          @NotBlank @Size(max = 40) String workerGroup, @Size(max = 100) String platformOrEmployer,
+                          Boolean confidential, @NotBlank @Size(max = 12) String divisionCode,
+                          OffsetDateTime submittedAt) {
+    }
+
+    record PreviewView(Classification classification, Deadlines deadlines, String deadlinesDescription,
+                       String responseDueBeijing, String resolutionDueBeijing, RoutingDecision routing) {
+    }
+
+    @GetMapping("/rules")
+    @RolesAllowed({Roles.ADMIN, Roles.TRIAGE_OFFICER, Roles.SUPERVISOR})
+    @Operation(summary = "The classification, routing and deadline rules in force, and the grouping windows")
+    RulesView rules() {
+        return new RulesView(policy.categories().all(), policy.classifier().rules(), policy.router().rules(),
+            policy.deadlinePolicy(), grouping.settings());
+    }
+
+    @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @RolesAllowed({Roles.ADMIN, Roles.TRIAGE_OFFICER})
+    @Operation(summary = "What triage would do with a grievance, without storing anything (试分拨)",
+        description = "Classification with its reasons, deadlines (from submittedAt, default now) and the routing decision.")
+    PreviewView preview(@Valid @RequestBody PreviewRequest request) {
+        Instant at = request.submittedAt() == null ? null : request.submittedAt().toInstant();
+        TriagePreview.Outcome outcome = preview.preview(CaseRequests.blankToNull(request.category()),
+            request.description(), request.workerGroup(), CaseRequests.blankToNull(request.platformOrEmployer()),
+            Boolean.TRUE.equals(request.confidential()), request.divisionCode(), at);
+        return new PreviewView(outcome.classification(), outcome.deadlines(), outcome.deadlines().describeZh(),
+            CaseView.beijing(outcome.deadlines().responseDueAt()), CaseView.beijing(outcome.deadlines().resolutionDueAt()),
+            outcome.routing().orElse(null));
+    }
+}

@@ -1,0 +1,134 @@
+package cn.huiyin.triage;
+
+import static cn.huiyin.triage.TriageTestKit.CITY_TRIAGE_OFFICER;
+import static cn.huiyin.triage.TriageTestKit.COMMITTEE_HANDLER;
+import static cn.huiyin.triage.TriageTestKit.grievance;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+import cn.huiyin.platform.test.HttpJson;
+import cn.huiyin.platform.test.ServiceTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Probable duplicates for a person to merge or keep; clusters that ask for a joint review. */
+@ServiceTest
+class DuplicatesAndClustersTest {
+
+    @LocalServerPort
+    int port;
+
+    private TriageTestKit kit;
+
+    @BeforeEach
+    void open() {
+        kit = new TriageTestKit(port);
+    }
+
+    @AfterEach
+    void close() {
+        kit.close();
+    }
+
+    @Test
+    void theSameRiderCallingAgainAboutTheSameClaimIsAProbableDuplicateThatAnOfficerMerges() {
+        String rider = TriageTestKit.newWorkerRef();
+        Instant first = Instant.now().minus(Duration.ofDays(2));
+        String original = kit.submitAndAwait(grievance().worker(rider).submittedAt(first)).get("grievanceId").asString();
+        JsonNode again = kit.submitAndAwait(grievance().worker(rider).description("骑手再次来电询问理赔进展。"));
+        String repeated = again.get("grievanceId").asString();
+
+        assertThat(again.at("/duplicates/probableDuplicateOf").valueStream().map(JsonNode::asString)).containsExactly(original);
+        assertThat(again.at("/duplicates/decision").asString()).isEqualTo("OPEN");
+        assertThat(again.get("state").asString()).as("still routed at once; a person decides").isEqualTo("ASSIGNED");
+        JsonNode flagged = kit.as(CITY_TRIAGE_OFFICER).get("/api/grievances?flag=DUPLICATE&size=100").json();
+        assertThat(flagged.get("cases").valueStream().map(c -> c.get("grievanceId").asString())).contains(repeated);
+
+        HttpJson.Response merged = kit.as(CITY_TRIAGE_OFFICER).post("/api/grievances/" + repeated + "/merge",
+            "{\"into\": \"" + original + "\", \"reason\": \"同一骑手就同一次摔伤理赔再次来电，合并办理\"}");
+
+        assertThat(merged.status()).isEqualTo(200);
+        assertThat(merged.json().get("state").asString()).isEqualTo("MERGED");
+        assertThat(merged.json().get("mergedInto").asString()).isEqualTo(original);
+        assertThat(merged.json().at("/duplicates/decision").asString()).isEqualTo("MERGED");
+        JsonNode survivor = kit.as(CITY_TRIAGE_OFFICER).get("/api/grievances/" + original).json();
+        assertThat(survivor.get("history").valueStream().map(h -> h.get("action").asString())).contains("MERGED_IN");
+        assertThat(kit.as(COMMITTEE_HANDLER).get("/api/inbox?size=100").json().get("items").valueStream()
+            .map(i -> i.get("grievanceId").asString())).doesNotContain(repeated);
+        JsonNode event = TriageTestKit.event(repeated, "GrievanceMerged");
+        assertThat(event.get("mergedInto").asString()).isEqualTo(original);
+        HttpJson.Response mergeAgain = kit.as(CITY_TRIAGE_OFFICER).post("/api/grievances/" + repeated + "/merge",
+            "{\"into\": \"" + original + "\", \"reason\": \"再合并一次\"}");
+        assertThat(mergeAgain.status()).isEqualTo(409);
+        assertThat(mergeAgain.json().get("code").asString()).isEqualTo("case.closed");
+    }
+
+    @Test
+    void anOfficerKeepsASecondMatterSeparateAndOnlyOnce() {
+        String rider = TriageTestKit.newWorkerRef();
+        kit.submitAndAwait(grievance().worker(rider).submittedAt(Instant.now().minus(Duration.ofDays(6))));
+        String second = kit.submitAndAwait(grievance().worker(rider).description("另一次送餐途中被车撞伤，保险同样拒赔。"))
+            .get("grievanceId").asString();
+
+        JsonNode kept = kit.as(CITY_TRIAGE_OFFICER).post("/api/grievances/" + second + "/keep-separate",
+            "{\"reason\": \"两次事故，分别办理\"}").json();
+        HttpJson.Response again = kit.as(CITY_TRIAGE_OFFICER).post("/api/grievances/" + second + "/keep-separate",
+            "{\"reason\": \"再确认\"}");
+
+        assertThat(kept.at("/duplicates/decision").asString()).isEqualTo("KEPT_SEPARATE");
+        assertThat(kept.at("/duplicates/decidedBy").asString()).isEqualTo("triage-officer@org-city-swb");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("code").asString()).isEqualTo("duplicates.none-open");
+    }
+
+    @Test
+    void aGrievanceOfTheSameWorkerAfterAWeekOrOfAnotherCategoryIsNotADuplicate() {
+        String rider = TriageTestKit.newWorkerRef();
+        kit.submitAndAwait(grievance().worker(rider).submittedAt(Instant.now().minus(Duration.ofDays(8))));
+
+        JsonNode later = kit.submitAndAwait(grievance().worker(rider));
+        JsonNode otherCategory = kit.submitAndAwait(grievance().worker(rider).category("WAGES").description("工资被克扣"));
+
+        assertThat(later.get("duplicates").isNull()).isTrue();
+        assertThat(otherCategory.get("duplicates").isNull()).isTrue();
+    }
+
+    @Test
+    void threeWageComplaintsAgainstOneFirmInAWeekFormAClusterThatAsksForAJointReview() {
+        String firm = "测试物流" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "有限公司";
+        Instant now = Instant.now();
+        String first = kit.submitAndAwait(grievance().category("WAGES").employer(firm).place("510104002")
+            .description("工资被克扣").submittedAt(now.minus(Duration.ofDays(5)))).get("grievanceId").asString();
+        String second = kit.submitAndAwait(grievance().category("WAGES").employer(firm).place("510105001")
+            .description("工资拖欠").submittedAt(now.minus(Duration.ofDays(2)))).get("grievanceId").asString();
+        JsonNode third = kit.submitAndAwait(grievance().category("WAGES").employer(firm).place("510106003")
+            .description("跑单费没结算"));
+
+        assertThat(third.get("clusters")).hasSize(1);
+        JsonNode cluster = third.get("clusters").get(0);
+        assertThat(cluster.get("kind").asString()).isEqualTo("ENTERPRISE");
+        assertThat(cluster.get("clusterId").asString()).isEqualTo("CL-E-" + first);
+        assertThat(cluster.get("memberIds").valueStream().map(JsonNode::asString))
+            .containsExactly(first, second, third.get("grievanceId").asString());
+        assertThat(cluster.get("formedHere").asBoolean()).isTrue();
+        assertThat(cluster.get("label").asString()).contains(firm, "工资报酬");
+        JsonNode request = TriageTestKit.event(third.get("grievanceId").asString(), "JointReviewRequested");
+        assertThat(request.at("/reasons/0/id").asString()).isEqualTo("cluster/ENTERPRISE");
+        assertThat(request.at("/clusters/0/memberIds").size()).isEqualTo(3);
+
+        JsonNode fourth = kit.submitAndAwait(grievance().category("WAGES").employer(firm).place("510107001")
+            .description("工资被拖欠"));
+        assertThat(fourth.at("/clusters/0/clusterId").asString()).isEqualTo("CL-E-" + first);
+        assertThat(fourth.at("/clusters/0/formedHere").asBoolean()).isFalse();
+        JsonNode firstNow = kit.as(CITY_TRIAGE_OFFICER).get("/api/grievances/" + first).json();
+        assertThat(firstNow.get("clusters")).as("the first two were filed before the cluster formed").isEmpty();
+        JsonNode thirdNow = kit.as(CITY_TRIAGE_OFFICER).get("/api/grievances/" + third.get("grievanceId").asString()).json();
+        assertThat(thirdNow.at("/clusters/0/memberCount").asInt()).as("the cluster as it stands now").isEqualTo(4);
+    }
+}

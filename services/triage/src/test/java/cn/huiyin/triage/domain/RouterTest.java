@@ -1,0 +1,109 @@
+package cn.huiyin.triage.domain;
+
+import static cn.huiyin.triage.domain.DemoCity.REGISTRY;
+import static cn.huiyin.triage.domain.DemoCity.ROUTER;
+import static cn.huiyin.triage.domain.DemoCity.beijing;
+import static cn.huiyin.triage.domain.DemoCity.grievance;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/** Routing along the channel of responsibility, as a city official would expect it. */
+class RouterTest {
+
+    private static final Instant NOW = beijing(2026, 11, 20, 10, 35);
+
+    @Test
+    void aRidersRefusedInsuranceClaimGoesToTheOnlineDeliveryCommitteeWithHumanResourcesAttached() {
+        RoutingDecision decision = route(grievance("INJURY_INSURANCE", "FOOD_DELIVERY_RIDER", "美团", false, "510112002",
+            "保险公司拒绝理赔", NOW), Set.of());
+
+        assertThat(decision.lead().id()).isEqualTo("org-committee-online-delivery");
+        assertThat(decision.rule().id()).isEqualTo("L3-INDUSTRY/industry");
+        assertThat(decision.rule().descriptionZh()).contains("外卖骑手", "市网约配送行业党委");
+        assertThat(decision.coHandlers()).extracting(OrganisationRef::id).containsExactly("org-dept-hrss", "org-ent-meituan");
+        assertThat(decision.coHandlingRules()).extracting(RuleRef::id).containsExactly("C1-HRSS", "C2-ENTERPRISE");
+    }
+
+    @Test
+    void ridersParkingAtAMallGoesToTheStreetOfTheMallWithUrbanManagementAndTheCommunity() {
+        RoutingDecision atTheCommunity = route(grievance("PARKING_ACCESS", "FOOD_DELIVERY_RIDER", "美团", false,
+            "510112002001", "商场不让骑手进门，电动车没地方停", NOW), Set.of());
+        RoutingDecision atTheStreet = route(grievance("PARKING_ACCESS", "FOOD_DELIVERY_RIDER", "美团", false,
+            "510112001", "商场不让骑手进门", NOW), Set.of());
+
+        assertThat(atTheCommunity.lead().id()).isEqualTo("org-street-damian");
+        assertThat(atTheCommunity.rule().id()).isEqualTo("L4-PLACE/street");
+        assertThat(atTheCommunity.coHandlers()).extracting(OrganisationRef::id)
+            .containsExactly("org-dept-urban", "org-community-damian");
+        assertThat(atTheStreet.lead().id()).isEqualTo("org-street-longquan");
+        assertThat(atTheStreet.coHandlers()).extracting(OrganisationRef::id).containsExactly("org-dept-urban");
+    }
+
+    @Test
+    void aPenaltyGoesToThePlatformsPartyOrganisationUnlessTheWorkerFearsTheFirm() {
+        RoutingDecision open = route(grievance("PLATFORM_RULES", "COURIER", "顺丰速运", false, "510107003",
+            "超时罚款不合理", NOW), Set.of());
+        RoutingDecision confidential = route(grievance("PLATFORM_RULES", "COURIER", "顺丰速运", true, "510107003",
+            "超时罚款不合理", NOW), Set.of());
+
+        assertThat(open.lead().id()).isEqualTo("org-ent-sf");
+        assertThat(open.coHandlers()).extracting(OrganisationRef::id).containsExactly("org-dept-postal");
+        assertThat(confidential.lead().id()).isEqualTo("org-committee-express");
+        assertThat(confidential.coHandlers()).extracting(OrganisationRef::id).doesNotContain("org-ent-sf");
+    }
+
+    @Test
+    void aConfidentialInsuranceClaimDoesNotInvolveTheEnterprise() {
+        RoutingDecision decision = route(grievance("INJURY_INSURANCE", "FOOD_DELIVERY_RIDER", "美团", true, "510112002",
+            "保险公司拒绝理赔", NOW), Set.of());
+
+        assertThat(decision.coHandlers()).extracting(OrganisationRef::id).containsExactly("org-dept-hrss");
+    }
+
+    @Test
+    void gigWorkersWithoutAnIndustryCommitteeGoToTheStreet() {
+        RoutingDecision decision = route(grievance("WAGES", "GIG_WORKER", null, false, "510104001", "零工市场干活工钱没结",
+            NOW), Set.of());
+
+        assertThat(decision.lead().id()).isEqualTo("org-street-chunxilu");
+        assertThat(decision.rule().id()).isEqualTo("L1-GIG-WORKERS/street");
+        assertThat(decision.coHandlers()).extracting(OrganisationRef::id).containsExactly("org-dept-hrss");
+    }
+
+    @Test
+    void aPlaceKnownOnlyByItsDistrictGoesToTheDistrict() {
+        RoutingDecision decision = route(grievance("PARKING_ACCESS", "TRUCK_DRIVER", null, true, "510113",
+            "厂区门口没有货车停车位", NOW), Set.of());
+
+        assertThat(decision.lead().id()).isEqualTo("org-district-qbj");
+        assertThat(decision.coHandlers()).extracting(OrganisationRef::id)
+            .containsExactly("org-dept-urban", "org-dept-transport");
+    }
+
+    @Test
+    void anOrganisationThatReturnedTheCaseIsSkippedForTheNextInLine() {
+        ReceivedGrievance claim = grievance("INJURY_INSURANCE", "FOOD_DELIVERY_RIDER", "美团", false, "510112002",
+            "保险公司拒绝理赔", NOW);
+
+        RoutingDecision second = route(claim, Set.of("org-committee-online-delivery"));
+        RoutingDecision third = route(claim, Set.of("org-committee-online-delivery", "org-street-damian"));
+
+        assertThat(second.lead().id()).isEqualTo("org-street-damian");
+        assertThat(second.rule().id()).isEqualTo("L3-INDUSTRY/street");
+        assertThat(second.rule().descriptionZh()).contains("前序单位已退回");
+        assertThat(third.lead().id()).isEqualTo("org-district-lqy");
+    }
+
+    @Test
+    void everyOrganisationTheRulesNameIsInTheDemoRegistry() {
+        assertThat(ROUTER.unknownOrganisations(REGISTRY)).isEmpty();
+    }
+
+    private static RoutingDecision route(ReceivedGrievance grievance, Set<String> excluded) {
+        return ROUTER.route(grievance, grievance.category(), REGISTRY, excluded).orElseThrow();
+    }
+}
