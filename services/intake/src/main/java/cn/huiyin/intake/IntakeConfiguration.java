@@ -6,6 +6,7 @@ import java.time.Duration;
 import cn.huiyin.contracts.reference.ReferenceData;
 import cn.huiyin.intake.application.AttachEvidence;
 import cn.huiyin.intake.application.EvidenceStore;
+import cn.huiyin.intake.application.FollowTriage;
 import cn.huiyin.intake.application.GrievanceQueries;
 import cn.huiyin.intake.application.Grievances;
 import cn.huiyin.intake.application.IdempotencyKeys;
@@ -57,6 +58,11 @@ class IntakeConfiguration {
     @Bean
     AttachEvidence attachEvidence(Grievances grievances, EvidenceStore store, Clock clock) {
         return new AttachEvidence(grievances, store, clock);
+    }
+
+    @Bean
+    FollowTriage followTriage(Grievances grievances) {
+        return new FollowTriage(grievances);
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package cn.huiyin.intake.application;
 
 import cn.huiyin.intake.domain.Grievance;
-import cn.huiyin.intake.domain.Handling;
 import cn.huiyin.platform.kernel.DomainException;
 import cn.huiyin.platform.service.security.HuiyinUser;
 import cn.huiyin.platform.service.security.Roles;
@@ -48,9 +47,8 @@ public final class GrievanceAccess {
 
     /** Whether the caller may see the worker's name at all (masked numbers are shown either way). */
     public static boolean canSeeIdentity(HuiyinUser user, Grievance grievance) {
-        Handling handling = grievance.handling();
-        boolean enterpriseCaller = handling != null && Handling.isEnterprise(handling.orgType())
-            && user.org() != null && user.org().equals(handling.orgId());
+        cn.huiyin.intake.domain.Handling handling = grievance.handling();
+        boolean enterpriseCaller = handling != null && handling.involvesAsEnterprise(user.org());
         return !(grievance.isConfidential() && enterpriseCaller);
     }
 

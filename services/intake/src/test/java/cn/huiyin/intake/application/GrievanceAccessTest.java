@@ -31,7 +31,7 @@ class GrievanceAccessTest {
     void theHandlingOrganisationAndItsCoHandlersSeeTheCaseAndMayCallTheWorker() {
         Grievance grievance = grievance(false, "510112002");
         grievance.assignedTo(new Handling("org-committee-online-delivery", "网约配送行业党委", "INDUSTRY_COMMITTEE",
-            List.of("org-dept-hrss")), NOW);
+            List.of("org-dept-hrss"), List.of()), NOW);
 
         assertThat(GrievanceAccess.canSee(onlineDeliveryHandler, grievance)).isTrue();
         assertThat(GrievanceAccess.canContact(onlineDeliveryHandler, grievance)).isTrue();
@@ -43,7 +43,7 @@ class GrievanceAccessTest {
     @Test
     void aConfidentialGrievanceNeverShowsTheWorkerToTheEnterprise() {
         Grievance grievance = grievance(true, "510112002");
-        grievance.assignedTo(new Handling("org-ent-meituan", "美团企业党组织", "ENTERPRISE", List.of()), NOW);
+        grievance.assignedTo(new Handling("org-ent-meituan", "美团企业党组织", "ENTERPRISE", List.of(), List.of()), NOW);
 
         assertThat(GrievanceAccess.canSee(meituanHandler, grievance)).isTrue();
         assertThat(GrievanceAccess.canSeeIdentity(meituanHandler, grievance)).isFalse();
@@ -53,10 +53,22 @@ class GrievanceAccessTest {
     @Test
     void aNonConfidentialGrievanceMayBeHandledByTheEnterpriseWithContact() {
         Grievance grievance = grievance(false, "510112002");
-        grievance.assignedTo(new Handling("org-ent-meituan", "美团企业党组织", "ENTERPRISE", List.of()), NOW);
+        grievance.assignedTo(new Handling("org-ent-meituan", "美团企业党组织", "ENTERPRISE", List.of(), List.of()), NOW);
 
         assertThat(GrievanceAccess.canSeeIdentity(meituanHandler, grievance)).isTrue();
         assertThat(GrievanceAccess.canContact(meituanHandler, grievance)).isTrue();
+    }
+
+    @Test
+    void anEnterpriseCoHandlingAConfidentialCaseStillNeverSeesTheWorker() {
+        Grievance grievance = grievance(true, "510112002");
+        grievance.assignedTo(new Handling("org-committee-online-delivery", "网约配送行业党委", "INDUSTRY_COMMITTEE",
+            List.of("org-dept-hrss", "org-ent-meituan"), List.of("org-ent-meituan")), NOW);
+
+        assertThat(GrievanceAccess.canSee(meituanHandler, grievance)).isTrue();
+        assertThat(GrievanceAccess.canSeeIdentity(meituanHandler, grievance)).isFalse();
+        assertThat(GrievanceAccess.canContact(meituanHandler, grievance)).isFalse();
+        assertThat(GrievanceAccess.canSeeIdentity(onlineDeliveryHandler, grievance)).isTrue();
     }
 
     @Test

@@ -27,7 +27,7 @@ class GrievanceTest {
         Grievance grievance = rider();
 
         grievance.assignedTo(new Handling("org-committee-online-delivery", "网约配送行业党委", "INDUSTRY_COMMITTEE",
-            List.of("org-dept-hrss")), FILED.plusSeconds(1));
+            List.of("org-dept-hrss"), List.of()), FILED.plusSeconds(1));
         grievance.acceptedBy("org-committee-online-delivery", FILED.plusSeconds(3600));
 
         assertThat(grievance.status()).isEqualTo(GrievanceStatus.IN_PROGRESS);
@@ -40,8 +40,8 @@ class GrievanceTest {
         Grievance grievance = rider();
         grievance.withdraw("已解决", "WORKER", FILED.plusSeconds(10));
 
-        grievance.assignedTo(new Handling("org-committee-online-delivery", "网约配送行业党委", "INDUSTRY_COMMITTEE", List.of()),
-            FILED.plusSeconds(11));
+        grievance.assignedTo(new Handling("org-committee-online-delivery", "网约配送行业党委", "INDUSTRY_COMMITTEE", List.of(),
+            List.of()), FILED.plusSeconds(11));
 
         assertThat(grievance.status()).isEqualTo(GrievanceStatus.WITHDRAWN);
         assertThat(grievance.handling()).isNull();
