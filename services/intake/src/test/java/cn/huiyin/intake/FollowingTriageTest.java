@@ -77,6 +77,24 @@ class FollowingTriageTest {
     }
 
     @Test
+    void anOrganisationThatReturnsTheCaseNoLongerSeesTheWorker() throws Exception {
+        String id = file(FilingAGrievanceTest.RIDER_INSURANCE_CLAIM);
+        publish(id, "GrievanceAssigned", "GrievanceAssigned/examples/v1-rider-claim-to-online-delivery-committee.json");
+        await().atMost(Duration.ofSeconds(30)).until(() -> HttpJson.at(port).as(committeeHandler)
+            .get("/api/grievances/" + id).status() == 200);
+
+        publish(id, "AssignmentReturned", "AssignmentReturned/examples/v1-re-routed-to-the-street.json");
+
+        JsonNode returned = await().atMost(Duration.ofSeconds(30)).until(() -> lookup(id),
+            p -> "SUBMITTED".equals(p.get("status").asString()));
+        assertThat(returned.get("history").valueStream().map(h -> h.get("noteZh").asString()))
+            .anyMatch(note -> note.contains("市网约配送行业党委 退回，正在重新分派"));
+        assertThat(HttpJson.at(port).as(committeeHandler).get("/api/grievances/" + id).status()).isEqualTo(403);
+        assertThat(HttpJson.at(port).as(committeeHandler).get("/api/grievances/" + id + "/contact?reason=核实").status())
+            .isEqualTo(403);
+    }
+
+    @Test
     void aConfidentialWorkerStaysHiddenFromThePlatformFirmCoHandlingTheCase() throws Exception {
         String id = file(FilingAGrievanceTest.RIDER_INSURANCE_CLAIM.replace("\"category\"", "\"confidential\": true, \"category\""));
 

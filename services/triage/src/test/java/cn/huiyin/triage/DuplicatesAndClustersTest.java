@@ -70,6 +70,20 @@ class DuplicatesAndClustersTest {
     }
 
     @Test
+    void twoWorkersGrievancesAreNeverMergedIntoOne() {
+        String one = kit.submitAndAwait(grievance()).get("grievanceId").asString();
+        String other = kit.submitAndAwait(grievance()).get("grievanceId").asString();
+
+        HttpJson.Response merged = kit.as(CITY_TRIAGE_OFFICER).post("/api/grievances/" + other + "/merge",
+            "{\"into\": \"" + one + "\", \"reason\": \"同一事故\"}");
+
+        assertThat(merged.status()).isEqualTo(409);
+        assertThat(merged.json().get("code").asString()).isEqualTo("merge.other-worker");
+        assertThat(kit.as(CITY_TRIAGE_OFFICER).get("/api/grievances/" + other).json().get("state").asString())
+            .isEqualTo("ASSIGNED");
+    }
+
+    @Test
     void anOfficerKeepsASecondMatterSeparateAndOnlyOnce() {
         String rider = TriageTestKit.newWorkerRef();
         kit.submitAndAwait(grievance().worker(rider).submittedAt(Instant.now().minus(Duration.ofDays(6))));

@@ -61,6 +61,20 @@ class OfficerOverridesTest {
     }
 
     @Test
+    void anOfficerConfirmingTheRulesGuessMakesItTheirsAndClearsTheDoubt() {
+        JsonNode guessed = kit.submitAndAwait(grievance().category(null).description("想咨询一下相关政策。"));
+        String id = guessed.get("grievanceId").asString();
+        assertThat(guessed.at("/classification/needsConfirmation").asBoolean()).isTrue();
+
+        JsonNode confirmed = kit.as(CITY_TRIAGE_OFFICER).post("/api/grievances/" + id + "/reclassify",
+            "{\"category\": \"" + guessed.get("category").asString() + "\", \"reason\": \"电话核实，确属政策咨询\"}").json();
+
+        assertThat(confirmed.at("/classification/source").asString()).isEqualTo("MANUAL");
+        assertThat(confirmed.at("/classification/needsConfirmation").asBoolean()).isFalse();
+        assertThat(confirmed.at("/classification/confidence").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
     void anOfficerRaisesUrgencyAndAsksForAJointReview() {
         String id = kit.submitAndAwait(grievance()).get("grievanceId").asString();
 

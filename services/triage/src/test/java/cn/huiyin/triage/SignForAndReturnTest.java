@@ -15,6 +15,7 @@ import java.util.List;
 
 import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.ServiceTest;
+import cn.huiyin.platform.test.TestUser;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +90,22 @@ class SignForAndReturnTest {
         assertThat(returned.status()).isEqualTo(409);
         assertThat(returned.json().get("code").asString()).isEqualTo("assignment.accepted");
         assertThat(returned.json().get("detail").asString()).contains("已签收的诉求不能退单");
+    }
+
+    @Test
+    void whenTheCityItselfReturnedTheCaseTheCityRules() {
+        String id = kit.submitAndAwait(grievance()).get("grievanceId").asString();
+        kit.as(CITY_TRIAGE_OFFICER).post("/api/grievances/" + id + "/reroute",
+            "{\"organisationId\": \"org-city-swb\", \"reason\": \"先由市社工部协调\"}");
+        TestUser cityHandler = TestUser.of("org-handler", "org-city-swb", "510100");
+
+        JsonNode byCity = kit.as(cityHandler).post("/api/grievances/" + id + "/return", RETURN_NOT_OURS).json();
+        HttpJson.Response second = kit.as(TestUser.of("org-handler", byCity.at("/assignment/organisation/id").asString(),
+            "510100")).post("/api/grievances/" + id + "/return", RETURN_NOT_OUR_TERRITORY);
+
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().get("state").asString()).isEqualTo("AWAITING_RULING");
+        assertThat(second.json().at("/ruling/organisation/id").asString()).isEqualTo("org-city-swb");
     }
 
     @Test

@@ -30,6 +30,10 @@ public class FollowTriage {
         change(grievanceId, g -> g.acceptedBy(orgId, at));
     }
 
+    public void returned(String grievanceId, String orgId, boolean referredForRuling, Instant at) {
+        change(grievanceId, g -> g.returnedBy(orgId, referredForRuling, at));
+    }
+
     public void merged(String grievanceId, String into, Instant at) {
         change(grievanceId, g -> g.mergedInto(into, at));
     }

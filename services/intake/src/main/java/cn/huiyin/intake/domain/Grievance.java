@@ -124,6 +124,22 @@ public final class Grievance {
         history.add(new Progress(at, status, handling.orgName() + " 已签收，正在办理", handling.orgName() + " signed for it"));
     }
 
+    /**
+     * The handling organisation returned the case (退单): it no longer handles it, nor sees the worker, until triage
+     * names the next one (at once, or after the ruling of the organisation above when it was returned twice).
+     */
+    public void returnedBy(String orgId, boolean referredForRuling, Instant at) {
+        if (!status.isOpen() || handling == null || !handling.orgId().equals(orgId)) {
+            return;
+        }
+        String from = handling.orgName();
+        handling = null;
+        status = GrievanceStatus.SUBMITTED;
+        history.add(referredForRuling
+            ? new Progress(at, status, from + " 退回，正由上级单位确定承办单位", from + " returned it; the organisation above is deciding who handles it")
+            : new Progress(at, status, from + " 退回，正在重新分派", from + " returned it; it is being routed again"));
+    }
+
     /** Triage merged it into another grievance, which is followed instead. */
     public void mergedInto(String otherGrievanceId, Instant at) {
         if (!status.isOpen()) {

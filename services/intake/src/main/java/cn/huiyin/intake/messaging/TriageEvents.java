@@ -21,6 +21,10 @@ final class TriageEvents {
     record AssignmentAccepted(String grievanceId, Instant acceptedAt, Organisation organisation) {
     }
 
+    /** @param outcome RE_ROUTED or REFERRED_FOR_RULING */
+    record AssignmentReturned(String grievanceId, Instant returnedAt, Organisation organisation, String outcome) {
+    }
+
     record GrievanceMerged(String grievanceId, String mergedInto, Instant mergedAt) {
     }
 }

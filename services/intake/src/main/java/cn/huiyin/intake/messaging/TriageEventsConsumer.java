@@ -27,6 +27,9 @@ class TriageEventsConsumer {
             })
             .on("cn.huiyin.triage.AssignmentAccepted.v1", TriageEvents.AssignmentAccepted.class, event ->
                 follow.accepted(event.data().grievanceId(), event.data().organisation().id(), event.data().acceptedAt()))
+            .on("cn.huiyin.triage.AssignmentReturned.v1", TriageEvents.AssignmentReturned.class, event ->
+                follow.returned(event.data().grievanceId(), event.data().organisation().id(),
+                    "REFERRED_FOR_RULING".equals(event.data().outcome()), event.data().returnedAt()))
             .on("cn.huiyin.triage.GrievanceMerged.v1", TriageEvents.GrievanceMerged.class, event ->
                 follow.merged(event.data().grievanceId(), event.data().mergedInto(), event.data().mergedAt())));
     }

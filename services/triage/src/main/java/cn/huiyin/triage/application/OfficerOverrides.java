@@ -2,7 +2,7 @@ package cn.huiyin.triage.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Objects;
 
 import cn.huiyin.platform.kernel.DomainException;
 import cn.huiyin.triage.domain.CategoryInfo;
@@ -43,7 +43,10 @@ public class OfficerOverrides {
         TriageCase triageCase = officersCase(caller, grievanceId);
         CategoryInfo newCategory = policy.categories().require(category);
         Classification current = triageCase.classification();
-        Classification base = newCategory.code().equals(current.category()) ? current
+        // The filer's or an officer's category stands; a rules' guess the officer confirms becomes the officer's.
+        boolean confirmsAuthoritative = newCategory.code().equals(current.category())
+            && current.source() != CategorySource.RULES;
+        Classification base = confirmsAuthoritative ? current
             : policy.classifier().reassess(triageCase.grievance(), newCategory.code(), CategorySource.MANUAL);
         RuleRef why = manual(caller, reason);
         Classification corrected = base.withOverrides(urgency, jointReview, why);
@@ -59,7 +62,8 @@ public class OfficerOverrides {
             Organisation lead = SignFor.requireCanLead(registry.current(), organisationId);
             decision = policy.named(triageCase, lead, manual(caller, reason));
         } else {
-            decision = policy.route(triageCase.grievance(), triageCase.classification().category(), Set.of())
+            decision = policy.route(triageCase.grievance(), triageCase.classification().category(),
+                    triageCase.returners())
                 .orElseThrow(() -> DomainException.conflict("routing.nobody", "按派单规则找不到可承办的单位，请指定承办单位",
                     "The routing rules find no organisation; name one"));
         }
@@ -72,6 +76,10 @@ public class OfficerOverrides {
         TriageCase surviving = cases.find(into).orElseThrow(() -> DomainException.invalid("merge.unknown-target",
             "分拨中没有编号为 " + into + " 的诉求，无法合并", "Triage has no grievance " + into + " to merge into"));
         Reach.requireOfficerCovers(caller, surviving);
+        if (!Objects.equals(merged.grievance().workerRef(), surviving.grievance().workerRef())) {
+            throw DomainException.conflict("merge.other-worker", "诉求 " + into + " 不是同一职工提出的，不能合并",
+                "Grievance " + into + " was filed by another worker; only one worker's grievances can be merged");
+        }
         if (surviving.state().isClosed()) {
             throw DomainException.conflict("merge.target-closed", "诉求 " + into + " " + surviving.state().nameZh()
                 + "，不能把其他诉求合并进去", "Grievance " + into + " is " + surviving.state() + "; nothing can be merged into it");

@@ -90,7 +90,9 @@ public class TriagePolicy {
 
             @Override
             public Optional<OrganisationRef> rulingBody(Collection<String> disputants) {
-                return registry.current().commonSuperior(disputants).map(Organisation::ref);
+                // When the top of the tree is itself a disputant nobody is above it: it rules on its own dispute.
+                return registry.current().commonSuperior(disputants).or(() -> registry.current().root())
+                    .map(Organisation::ref);
             }
         };
     }

@@ -29,6 +29,13 @@ public final class Router {
         for (RoutingRules.CoHandlingRule rule : rules.coHandling()) {
             rule.when().categories().forEach(categories::require);
         }
+        // Every category must find a lead rule whatever the worker group, or a grievance would wait for no one.
+        for (CategoryInfo category : categories.all()) {
+            if (rules.lead().stream().noneMatch(r -> r.when().workerGroups().isEmpty() && r.when().matches(category, null))) {
+                throw new IllegalArgumentException("No lead rule takes category " + category.code()
+                    + " for every worker group; routing.json needs a catch-all rule last");
+            }
+        }
     }
 
     public RoutingRules rules() {

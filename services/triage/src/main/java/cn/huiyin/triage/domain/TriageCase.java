@@ -172,8 +172,9 @@ public final class TriageCase {
             assign(next.get(), AssignmentBasis.RE_ROUTED, now, SYSTEM, false, current.organisation());
             return;
         }
-        OrganisationRef body = rerouting.rulingBody(returners).orElseThrow(() -> new IllegalStateException(
-            "No organisation above " + returners + " can rule on " + id()));
+        OrganisationRef body = rerouting.rulingBody(returners).orElseThrow(() -> DomainException.conflict(
+            "ruling.nobody", "组织名录中没有可终审的上级单位，请联系分拨员改派",
+            "The registry has no organisation that can rule on this return; ask a triage officer to re-route it"));
         ruling = new RulingReferral(body, List.copyOf(returners), now, null, null, null);
         state = TriageState.AWAITING_RULING;
         pendingEvents.add(new AssignmentReturned(id(), now, current.attempt(), current.organisation(), reason,
@@ -419,7 +420,8 @@ public final class TriageCase {
         return (int) assignments.stream().filter(a -> a.status() == AssignmentStatus.RETURNED).count();
     }
 
-    private Set<String> returners() {
+    /** The organisations that returned this case; routing the rules again passes them over. */
+    public Set<String> returners() {
         return assignments.stream().filter(a -> a.status() == AssignmentStatus.RETURNED)
             .map(a -> a.organisation().id()).collect(Collectors.toCollection(LinkedHashSet::new));
     }
