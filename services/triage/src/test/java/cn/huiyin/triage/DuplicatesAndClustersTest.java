@@ -11,30 +11,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.ServiceTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Probable duplicates for a person to merge or keep; clusters that ask for a joint review. */
 @ServiceTest
-class DuplicatesAndClustersTest {
-
-    @LocalServerPort
-    int port;
-
-    private TriageTestKit kit;
-
-    @BeforeEach
-    void open() {
-        kit = new TriageTestKit(port);
-    }
-
-    @AfterEach
-    void close() {
-        kit.close();
-    }
+class DuplicatesAndClustersTest extends TriageScenario {
 
     @Test
     void theSameRiderCallingAgainAboutTheSameClaimIsAProbableDuplicateThatAnOfficerMerges() {

@@ -22,10 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.ServiceTest;
 import cn.huiyin.platform.test.TestUser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,22 +30,7 @@ import tools.jackson.databind.JsonNode;
  * cases, a supervisor also those below it, a triage officer those in the jurisdiction; everyone else gets 403.
  */
 @ServiceTest
-class InboxAndReachTest {
-
-    @LocalServerPort
-    int port;
-
-    private TriageTestKit kit;
-
-    @BeforeEach
-    void open() {
-        kit = new TriageTestKit(port);
-    }
-
-    @AfterEach
-    void close() {
-        kit.close();
-    }
+class InboxAndReachTest extends TriageScenario {
 
     @Test
     void anEnterpriseInboxIsPagedAndSortedByDeadlineWithOverdueAndReturnedViews() {

@@ -11,30 +11,12 @@ import java.util.List;
 import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.ServiceTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** A triage officer re-classifies and re-routes with a reason; the history shows who, when and why. */
 @ServiceTest
-class OfficerOverridesTest {
-
-    @LocalServerPort
-    int port;
-
-    private TriageTestKit kit;
-
-    @BeforeEach
-    void open() {
-        kit = new TriageTestKit(port);
-    }
-
-    @AfterEach
-    void close() {
-        kit.close();
-    }
+class OfficerOverridesTest extends TriageScenario {
 
     @Test
     void aVagueGrievanceIsReclassifiedAsWagesBeforeTheFestivalAndItsDeadlinesFollow() {

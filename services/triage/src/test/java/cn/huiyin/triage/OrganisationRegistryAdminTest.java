@@ -10,30 +10,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.ServiceTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** The organisation registry of the demo city, loaded at first start and edited by administrators. */
 @ServiceTest
-class OrganisationRegistryAdminTest {
-
-    @LocalServerPort
-    int port;
-
-    private TriageTestKit kit;
-
-    @BeforeEach
-    void open() {
-        kit = new TriageTestKit(port);
-    }
-
-    @AfterEach
-    void close() {
-        kit.close();
-    }
+class OrganisationRegistryAdminTest extends TriageScenario {
 
     @Test
     void theDemoCityIsThereWithItsChannelOfResponsibility() {

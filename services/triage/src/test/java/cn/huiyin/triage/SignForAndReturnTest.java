@@ -17,36 +17,18 @@ import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.ServiceTest;
 import cn.huiyin.platform.test.TestUser;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Sign-for and return (签收 / 退单) as organisation handlers do them, and the ruling (终审) after two returns. */
 @ServiceTest
-class SignForAndReturnTest {
+class SignForAndReturnTest extends TriageScenario {
 
     static final String RETURN_NOT_OURS = """
         {"reason": "NOT_OUR_COMPETENCE", "explanation": "事故调解宜由属地社区牵头，行业党委配合"}""";
     static final String RETURN_NOT_OUR_TERRITORY = """
         {"reason": "NOT_OUR_TERRITORY", "explanation": "保险理赔属行业事务，街道无权要求保险公司",
          "suggestedOrganisationId": "org-committee-online-delivery"}""";
-
-    @LocalServerPort
-    int port;
-
-    private TriageTestKit kit;
-
-    @BeforeEach
-    void open() {
-        kit = new TriageTestKit(port);
-    }
-
-    @AfterEach
-    void close() {
-        kit.close();
-    }
 
     @Test
     void theCommitteeSignsForTheRidersClaimAndEveryoneSeesIt() {

@@ -9,10 +9,7 @@ import java.util.List;
 
 import cn.huiyin.platform.test.ServiceTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,22 +18,7 @@ import tools.jackson.databind.JsonNode;
  * (调休).
  */
 @ServiceTest
-class TheBriefsCasesTest {
-
-    @LocalServerPort
-    int port;
-
-    private TriageTestKit kit;
-
-    @BeforeEach
-    void open() {
-        kit = new TriageTestKit(port);
-    }
-
-    @AfterEach
-    void close() {
-        kit.close();
-    }
+class TheBriefsCasesTest extends TriageScenario {
 
     @Test
     void aRidersRefusedInsuranceClaimFiledTheThursdayBeforeTheSpringFestivalGoesToTheOnlineDeliveryCommitteeWithHumanResources() {

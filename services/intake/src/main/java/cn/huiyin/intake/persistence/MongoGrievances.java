@@ -2,7 +2,6 @@ package cn.huiyin.intake.persistence;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -11,7 +10,7 @@ import cn.huiyin.intake.application.Grievances;
 import cn.huiyin.intake.domain.Grievance;
 import cn.huiyin.intake.domain.GrievanceStatus;
 import cn.huiyin.platform.messaging.outbox.AggregateStore;
-import org.springframework.dao.DuplicateKeyException;
+import cn.huiyin.platform.messaging.outbox.Aggregates;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -22,16 +21,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MongoGrievances implements Grievances {
 
-    private final AggregateStore store;
+    private final Aggregates<Grievance, GrievanceDocument> grievances;
     private final MongoTemplate mongo;
-    private final GrievanceMapper mapper;
-    /** The version each grievance had when this instance last read it, for the optimistic update. */
-    private final Map<Grievance, Long> versions = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     MongoGrievances(AggregateStore store, MongoTemplate mongo, GrievanceMapper mapper) {
-        this.store = store;
+        this.grievances = new Aggregates<>(store, GrievanceDocument.class, Grievance::id, Grievance::pendingEvents,
+            mapper::toDocument, mapper::toDomain);
         this.mongo = mongo;
-        this.mapper = mapper;
         // Used by real MongoDB; the embedded server scans (ADR 0005), which is fine for these staff searches.
         mongo.indexOps(GrievanceDocument.class).createIndex(new Index().on("place.divisionCode", Sort.Direction.ASC)
             .on("submittedAt", Sort.Direction.DESC));
@@ -44,35 +40,24 @@ class MongoGrievances implements Grievances {
 
     @Override
     public boolean addIfAbsent(Grievance grievance) {
-        try {
-            store.insert(mapper.toDocument(grievance, 0), grievance.pendingEvents());
-            versions.put(grievance, 0L);
-            return true;
-        } catch (DuplicateKeyException alreadyThere) {
-            return false;
-        }
+        return grievances.addIfAbsent(grievance);
     }
 
     @Override
     public Optional<Grievance> find(String grievanceId) {
-        return store.findById(grievanceId, GrievanceDocument.class).map(this::toDomain);
+        return grievances.find(grievanceId);
     }
 
     @Override
     public void update(Grievance grievance) {
-        Long version = versions.get(grievance);
-        if (version == null) {
-            throw new IllegalStateException("Update of grievance " + grievance.id() + " that was not read first");
-        }
-        GrievanceDocument document = store.update(mapper.toDocument(grievance, version), grievance.pendingEvents());
-        versions.put(grievance, document.getVersion());
+        grievances.update(grievance);
     }
 
     @Override
     public List<Grievance> search(AccessScope scope, GrievanceStatus status, int page, int size) {
         Query query = scoped(scope, status).with(Sort.by(Sort.Direction.DESC, "submittedAt"))
             .skip((long) page * size).limit(size);
-        return mongo.find(query, GrievanceDocument.class).stream().map(this::toDomain).toList();
+        return mongo.find(query, GrievanceDocument.class).stream().map(grievances::read).toList();
     }
 
     @Override
@@ -84,7 +69,7 @@ class MongoGrievances implements Grievances {
     public List<Grievance> closedWithIdentityBefore(Instant closedBefore, int limit) {
         Query query = new Query(Criteria.where("closedAt").lt(closedBefore).and("personalDataErasedAt").exists(false))
             .limit(limit);
-        return mongo.find(query, GrievanceDocument.class).stream().map(this::toDomain).toList();
+        return mongo.find(query, GrievanceDocument.class).stream().map(grievances::read).toList();
     }
 
     @Override
@@ -94,7 +79,7 @@ class MongoGrievances implements Grievances {
         }
         Query query = new Query(Criteria.where("recordedBy.staffId").is(staffId).and("_id").in(grievanceIds))
             .with(Sort.by(Sort.Direction.DESC, "submittedAt"));
-        return mongo.find(query, GrievanceDocument.class).stream().map(this::toDomain).toList();
+        return mongo.find(query, GrievanceDocument.class).stream().map(grievances::read).toList();
     }
 
     @Override
@@ -110,7 +95,7 @@ class MongoGrievances implements Grievances {
             criteria = criteria.and("status").in(statuses);
         }
         Query query = new Query(criteria).with(Sort.by(Sort.Direction.DESC, "submittedAt")).limit(limit);
-        return mongo.find(query, GrievanceDocument.class).stream().map(this::toDomain).toList();
+        return mongo.find(query, GrievanceDocument.class).stream().map(grievances::read).toList();
     }
 
     /** The caller's scope is part of the query: grievances outside it are never read. */
@@ -123,11 +108,5 @@ class MongoGrievances implements Grievances {
             criteria = new Criteria().andOperator(criteria, Criteria.where("status").is(status));
         }
         return new Query(criteria);
-    }
-
-    private Grievance toDomain(GrievanceDocument document) {
-        Grievance grievance = mapper.toDomain(document);
-        versions.put(grievance, document.getVersion());
-        return grievance;
     }
 }

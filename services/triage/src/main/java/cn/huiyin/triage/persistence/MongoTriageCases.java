@@ -2,19 +2,16 @@ package cn.huiyin.triage.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 
 import cn.huiyin.platform.messaging.outbox.AggregateStore;
+import cn.huiyin.platform.messaging.outbox.Aggregates;
 import cn.huiyin.triage.application.CaseSearch;
 import cn.huiyin.triage.application.TriageCases;
 import cn.huiyin.triage.domain.ClassificationRules;
 import cn.huiyin.triage.domain.TriageCase;
 import cn.huiyin.triage.domain.TriageState;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -25,16 +22,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MongoTriageCases implements TriageCases {
 
-    private final AggregateStore store;
+    private final Aggregates<TriageCase, TriageCaseDocument> cases;
     private final MongoTemplate mongo;
-    private final double confirmBelow;
-    /** The version each case had when this instance read it, for the optimistic update. */
-    private final Map<TriageCase, Long> versions = Collections.synchronizedMap(new WeakHashMap<>());
 
     MongoTriageCases(AggregateStore store, MongoTemplate mongo, ClassificationRules rules) {
-        this.store = store;
+        double confirmBelow = rules.confirmBelow();
+        this.cases = new Aggregates<>(store, TriageCaseDocument.class, TriageCase::id, TriageCase::pendingEvents,
+            (triageCase, version) -> TriageCaseDocument.from(triageCase, version, confirmBelow),
+            TriageCaseDocument::toDomain);
         this.mongo = mongo;
-        this.confirmBelow = rules.confirmBelow();
         // Real MongoDB uses these for the staff searches; the embedded server scans (ADR 0005), acceptable for searches
         // a person runs now and then. The hot paths (receiving, sign-for, inbox) go by _id only.
         mongo.indexOps(TriageCaseDocument.class).createIndex(new Index().on("grievance.divisionCode", Sort.Direction.ASC)
@@ -47,36 +43,24 @@ class MongoTriageCases implements TriageCases {
 
     @Override
     public boolean addIfAbsent(TriageCase triageCase) {
-        try {
-            store.insert(TriageCaseDocument.from(triageCase, 0, confirmBelow), triageCase.pendingEvents());
-            versions.put(triageCase, 0L);
-            return true;
-        } catch (DuplicateKeyException alreadyThere) {
-            return false;
-        }
+        return cases.addIfAbsent(triageCase);
     }
 
     @Override
     public Optional<TriageCase> find(String grievanceId) {
-        return store.findById(grievanceId, TriageCaseDocument.class).map(this::toDomain);
+        return cases.find(grievanceId);
     }
 
     @Override
     public void update(TriageCase triageCase) {
-        Long version = versions.get(triageCase);
-        if (version == null) {
-            throw new IllegalStateException("Update of case " + triageCase.id() + " that was not read first");
-        }
-        TriageCaseDocument stored = store.update(TriageCaseDocument.from(triageCase, version, confirmBelow),
-            triageCase.pendingEvents());
-        versions.put(triageCase, stored.getVersion());
+        cases.update(triageCase);
     }
 
     @Override
     public List<TriageCase> search(CaseSearch search, Instant now, int page, int size) {
         Query query = query(search, now).with(Sort.by(Sort.Direction.DESC, "grievance.submittedAt"))
             .skip((long) page * size).limit(size);
-        return mongo.find(query, TriageCaseDocument.class).stream().map(this::toDomain).toList();
+        return mongo.find(query, TriageCaseDocument.class).stream().map(cases::read).toList();
     }
 
     @Override
@@ -111,11 +95,5 @@ class MongoTriageCases implements TriageCases {
             });
         }
         return new Query(new Criteria().andOperator(criteria));
-    }
-
-    private TriageCase toDomain(TriageCaseDocument document) {
-        TriageCase triageCase = document.toDomain();
-        versions.put(triageCase, document.getVersion());
-        return triageCase;
     }
 }

@@ -78,6 +78,70 @@ class OutboxTest {
         client.close();
     }
 
+    /** A plain domain object, as services keep them, stored in a {@link Parcel} document. */
+    static final class Shipment {
+        private final String id;
+        private String state;
+        private final List<Object> raised = new ArrayList<>();
+
+        Shipment(String id, String state) {
+            this.id = id;
+            this.state = state;
+        }
+
+        static Shipment registered(String id) {
+            Shipment shipment = new Shipment(id, "REGISTERED");
+            shipment.raised.add(new Parcel.Registered(id, "REGISTERED"));
+            return shipment;
+        }
+
+        void move(int step) {
+            state = "STEP-" + step;
+            raised.add(new Parcel.Moved(id, state, step));
+        }
+
+        String id() {
+            return id;
+        }
+
+        List<Object> pendingEvents() {
+            return List.copyOf(raised);
+        }
+
+        Parcel toDocument(long version) {
+            Parcel parcel = new Parcel(id, state);
+            parcel.setVersion(version);
+            return parcel;
+        }
+    }
+
+    @Test
+    void anAggregateSavedAgainAndAgainStoresEachOfItsEventsOnceAndKeepsItsVersion() {
+        relay.start();
+        Aggregates<Shipment, Parcel> shipments = new Aggregates<>(store, Parcel.class, Shipment::id,
+            Shipment::pendingEvents, Shipment::toDocument, parcel -> new Shipment(parcel.getId(), parcel.getState()));
+        Shipment shipment = Shipment.registered("P-9");
+
+        assertThat(shipments.addIfAbsent(shipment)).isTrue();
+        shipment.move(1);
+        shipments.update(shipment);
+        shipment.move(2);
+        shipments.update(shipment);
+
+        List<ConsumerRecord<String, byte[]>> records = reader.await(r -> true, 3, Duration.ofSeconds(20));
+        assertThat(records).extracting(r -> header(r, "ce_type")).containsExactly("cn.huiyin.test.ParcelRegistered.v1",
+            "cn.huiyin.test.ParcelMoved.v1", "cn.huiyin.test.ParcelMoved.v1");
+        assertThat(reader.drain(r -> true, Duration.ofSeconds(1))).hasSize(3);
+        assertThat(mongo.findById("P-9", Parcel.class).getVersion()).isEqualTo(2);
+        assertThat(shipments.addIfAbsent(Shipment.registered("P-9"))).as("the id is taken").isFalse();
+        assertThatThrownBy(() -> shipments.update(Shipment.registered("P-10"))).isInstanceOf(IllegalStateException.class);
+        Shipment stale = shipments.find("P-9").orElseThrow();
+        shipment.move(3);
+        shipments.update(shipment);
+        stale.move(9);
+        assertThatThrownBy(() -> shipments.update(stale)).isInstanceOf(OptimisticLockingFailureException.class);
+    }
+
     @Test
     void oneAggregatesEventsArriveOnceEachInTheOrderTheyWereRaisedWithTheIdAsKey() {
         relay.start();
