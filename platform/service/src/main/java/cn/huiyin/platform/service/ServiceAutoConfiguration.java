@@ -14,13 +14,20 @@ import cn.huiyin.platform.service.security.FieldCipher;
 import cn.huiyin.platform.service.security.FieldEncryptionProperties;
 import cn.huiyin.platform.service.validation.BilingualMessages;
 import cn.huiyin.platform.service.web.ProblemDetailsAdvice;
+import cn.huiyin.platform.service.web.ProblemErrorReportValve;
 import cn.huiyin.platform.service.web.RequestSizeLimitFilter;
 import cn.huiyin.platform.service.web.StrictJsonInput;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
@@ -105,6 +112,22 @@ public class ServiceAutoConfiguration {
     @Bean
     StrictJsonInput strictJsonInput() {
         return new StrictJsonInput();
+    }
+
+    /** Tomcat's own error responses (a malformed URI, a bad header) as problem details too: see the valve. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports(JsonMapper json) {
+        return factory -> factory.addContextCustomizers(context -> {
+            Pipeline host = context.getParent().getPipeline();
+            for (Valve valve : host.getValves()) {
+                if (valve instanceof ErrorReportValve) {
+                    host.removeValve(valve);
+                }
+            }
+            host.addValve(new ProblemErrorReportValve(json));
+            // The host adds a valve of this class at start-up unless one is there: ours is.
+            ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+        });
     }
 
     @Bean

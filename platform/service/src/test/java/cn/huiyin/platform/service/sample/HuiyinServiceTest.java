@@ -2,6 +2,9 @@ package cn.huiyin.platform.service.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
 import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.ServiceTest;
 import org.junit.jupiter.api.AfterEach;
@@ -94,5 +97,20 @@ class HuiyinServiceTest {
         assertThat(unknown.json().get("title").asString()).isEqualTo("未找到");
         assertThat(unknown.json().get("titleEn").asString()).isEqualTo("Not found");
         assertThat(wrongMethod.status()).isIn(404, 405);
+    }
+
+    @Test
+    void addressesTomcatRejectsBeforeSpringAreBilingualProblemsToo() throws Exception {
+        for (String path : new String[] {"/api/things/%00", "/api/things/a%2Fb", "/api/things/%ZZ", "/api/%C0%AF"}) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+                assertThat(answer).as(path).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                    .contains("\"title\":\"请求有误\"", "\"titleEn\":\"Bad request\"", "Malformed request")
+                    .doesNotContain("<html", "Exception");
+            }
+        }
     }
 }
