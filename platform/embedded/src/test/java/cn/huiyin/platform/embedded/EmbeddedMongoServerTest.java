@@ -173,6 +173,35 @@ class EmbeddedMongoServerTest {
     }
 
     @Test
+    void reopeningAStoreDoesNotReadEveryDocumentToFillSecondaryIndexesItNeverKeeps() {
+        Path file = dir.resolve("indexed.mv");
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> cases = client.getDatabase("t").getCollection("cases");
+            cases.createIndex(Indexes.ascending("leadOrganisationId"));
+            for (int i = 0; i < 20; i++) {
+                cases.insertOne(new Document("_id", "C-" + i).append("leadOrganisationId", "org-" + (i % 3)));
+            }
+        }
+
+        org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).open();
+        try {
+            IndexNarrowingH2Backend backend = new IndexNarrowingH2Backend(store);
+            IndexNarrowingH2Backend.NarrowingCollection cases = (IndexNarrowingH2Backend.NarrowingCollection)
+                backend.resolveDatabase("t").resolveCollection("cases", true);
+
+            assertThat(cases.indexes()).extracting(de.bwaldvogel.mongo.backend.Index::getName)
+                .contains("leadOrganisationId_1");
+            assertThat(cases.indexes()).as("an index reported empty is filled by reading the whole collection")
+                .noneMatch(de.bwaldvogel.mongo.backend.Index::isEmpty);
+            assertThat(cases.handleQuery(new de.bwaldvogel.mongo.bson.Document("leadOrganisationId", "org-1")))
+                .hasSize(7);
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
     void concurrentUpdatesWhileTheStoreWritesInTheBackgroundLoseNothingAndBreakNothing() throws Exception {
         Path file = dir.resolve("busy.mv");
         int threads = 4;
