@@ -102,7 +102,9 @@ public final class Router {
                         .flatMap(c -> registry.territorial(OrganisationType.COMMUNITY, c.code()));
                     default -> registry.find(id);
                 };
-                if (org.isPresent() && org.get().active() && org.get().type().handlesCases()
+                // Competences bind co-handlers as they bind leads: an administrator who takes a category away
+                // from a department stops it being attached to such cases.
+                if (org.isPresent() && org.get().canHandle(category.code())
                     && !org.get().id().equals(lead.id()) && !excluded.contains(org.get().id())) {
                     attached.putIfAbsent(org.get().id(), org.get().ref());
                     any = true;

@@ -103,6 +103,24 @@ class RouterTest {
         assertThat(ROUTER.unknownOrganisations(REGISTRY)).isEmpty();
     }
 
+    @Test
+    void aDepartmentNoLongerCompetentForACategoryIsNoLongerAttachedToIt() {
+        OrganisationRegistry withoutInsurance = new OrganisationRegistry(
+            cn.huiyin.triage.persistence.RuleFiles.demoOrganisations().stream()
+                .map(o -> !o.id().equals("org-dept-hrss") ? o : new Organisation(o.id(), o.name(), o.nameEn(),
+                    o.type(), o.parentId(), o.jurisdiction(), o.competences().stream()
+                        .filter(c -> !c.equals("INJURY_INSURANCE")).collect(java.util.stream.Collectors.toSet()),
+                    o.workerGroups(), o.aliases(), o.businessHours(), o.active()))
+                .toList());
+        ReceivedGrievance claim = grievance("INJURY_INSURANCE", "FOOD_DELIVERY_RIDER", "美团", false, "510112002",
+            "保险公司拒绝理赔", NOW);
+
+        RoutingDecision decision = ROUTER.route(claim, claim.category(), withoutInsurance, Set.of()).orElseThrow();
+
+        assertThat(decision.lead().id()).isEqualTo("org-committee-online-delivery");
+        assertThat(decision.coHandlers()).extracting(OrganisationRef::id).doesNotContain("org-dept-hrss");
+    }
+
     private static RoutingDecision route(ReceivedGrievance grievance, Set<String> excluded) {
         return ROUTER.route(grievance, grievance.category(), REGISTRY, excluded).orElseThrow();
     }
