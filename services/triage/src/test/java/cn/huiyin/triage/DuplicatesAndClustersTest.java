@@ -21,7 +21,7 @@ class DuplicatesAndClustersTest extends TriageScenario {
     @Test
     void theSameRiderCallingAgainAboutTheSameClaimIsAProbableDuplicateThatAnOfficerMerges() {
         String rider = TriageTestKit.newWorkerRef();
-        Instant first = Instant.now().minus(Duration.ofDays(2));
+        Instant first = clock.instant().minus(Duration.ofDays(2));
         String original = kit.submitAndAwait(grievance().worker(rider).submittedAt(first)).get("grievanceId").asString();
         JsonNode again = kit.submitAndAwait(grievance().worker(rider).description("骑手再次来电询问理赔进展。"));
         String repeated = again.get("grievanceId").asString();
@@ -68,7 +68,7 @@ class DuplicatesAndClustersTest extends TriageScenario {
     @Test
     void anOfficerKeepsASecondMatterSeparateAndOnlyOnce() {
         String rider = TriageTestKit.newWorkerRef();
-        kit.submitAndAwait(grievance().worker(rider).submittedAt(Instant.now().minus(Duration.ofDays(6))));
+        kit.submitAndAwait(grievance().worker(rider).submittedAt(clock.instant().minus(Duration.ofDays(6))));
         String second = kit.submitAndAwait(grievance().worker(rider).description("另一次送餐途中被车撞伤，保险同样拒赔。"))
             .get("grievanceId").asString();
 
@@ -86,7 +86,7 @@ class DuplicatesAndClustersTest extends TriageScenario {
     @Test
     void aGrievanceOfTheSameWorkerAfterAWeekOrOfAnotherCategoryIsNotADuplicate() {
         String rider = TriageTestKit.newWorkerRef();
-        kit.submitAndAwait(grievance().worker(rider).submittedAt(Instant.now().minus(Duration.ofDays(8))));
+        kit.submitAndAwait(grievance().worker(rider).submittedAt(clock.instant().minus(Duration.ofDays(8))));
 
         JsonNode later = kit.submitAndAwait(grievance().worker(rider));
         JsonNode otherCategory = kit.submitAndAwait(grievance().worker(rider).category("WAGES").description("工资被克扣"));
@@ -98,7 +98,7 @@ class DuplicatesAndClustersTest extends TriageScenario {
     @Test
     void threeWageComplaintsAgainstOneFirmInAWeekFormAClusterThatAsksForAJointReview() {
         String firm = "测试物流" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "有限公司";
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String first = kit.submitAndAwait(grievance().category("WAGES").employer(firm).place("510104002")
             .description("工资被克扣").submittedAt(now.minus(Duration.ofDays(5)))).get("grievanceId").asString();
         String second = kit.submitAndAwait(grievance().category("WAGES").employer(firm).place("510105001")

@@ -23,6 +23,8 @@ import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.ServiceTest;
 import cn.huiyin.platform.test.TestUser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,8 +34,10 @@ import tools.jackson.databind.JsonNode;
 @ServiceTest
 class InboxAndReachTest extends TriageScenario {
 
-    @Test
-    void anEnterpriseInboxIsPagedAndSortedByDeadlineWithOverdueAndReturnedViews() {
+    @ParameterizedTest(name = "at {0}")
+    @MethodSource("cn.huiyin.platform.test.TestInstants#critical")
+    void anEnterpriseInboxIsPagedAndSortedByDeadlineWithOverdueAndReturnedViews(Instant instant) {
+        clock.set(instant);
         String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
         String firm = "org-ent-inbox-" + suffix;
         String firmName = "闪送测试" + suffix;
@@ -43,9 +47,11 @@ class InboxAndReachTest extends TriageScenario {
             """.formatted(firmName, firmName));
         assertThat(created.status()).isEqualTo(201);
         TestUser firmHandler = TestUser.of("org-handler", firm, "510100");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<String> filed = new ArrayList<>();
-        for (Instant at : List.of(now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(300)), now,
+        // Ten days back is overdue to accept at any instant (more than the limit's working hours even across a
+        // holiday week); filed now is not.
+        for (Instant at : List.of(now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(300)), now,
             now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(100)))) {
             filed.add(kit.submit(grievance().category("PLATFORM_RULES").employer(firmName)
                 .description("平台超时罚款不合理，申诉无回应。").submittedAt(at)));

@@ -158,7 +158,7 @@ class ReceivingSubmittedGrievancesTest {
             .replace("HY-20261120-000017", grievanceId)
             .replace("wk-3f9a1c07d2e84b6a90c15e2d", TriageTestKit.newWorkerRef());
         CloudEvent event = new CloudEvent(eventId, "/huiyin/intake", "cn.huiyin.intake.GrievanceSubmitted.v1",
-            Instant.now(), grievanceId, CloudEvent.JSON, data.getBytes(StandardCharsets.UTF_8));
+            TriageTestKit.now(), grievanceId, CloudEvent.JSON, data.getBytes(StandardCharsets.UTF_8));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, grievanceId, event.data());
         CloudEventKafkaHeaders.toHeaders(event).forEach(h -> record.headers().add(new RecordHeader(h.key(), h.value())));
         return record;

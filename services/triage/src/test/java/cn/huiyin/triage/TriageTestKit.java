@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -56,13 +57,22 @@ final class TriageTestKit implements AutoCloseable {
     static final TestUser DISTRICT_SUPERVISOR = TestUser.of("supervisor", "org-district-lqy", "510112");
     static final TestUser ADMIN = TestUser.of("admin", "org-city-swb", "510100");
 
+    /** The service's clock: grievances are filed "now" as the service sees it. */
+    private static volatile Clock clock = Clock.systemUTC();
+
     private final int port;
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
         "bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers(), "acks", "all"),
         new StringSerializer(), new ByteArraySerializer());
 
-    TriageTestKit(int port) {
+    TriageTestKit(int port, Clock serviceClock) {
         this.port = port;
+        clock = serviceClock;
+    }
+
+    /** Now, as the service under test sees it. */
+    static Instant now() {
+        return clock.instant();
     }
 
     HttpJson as(TestUser user) {
@@ -83,7 +93,7 @@ final class TriageTestKit implements AutoCloseable {
             String id = newGrievanceId();
             data.put("grievanceId", id);
             data.put("trackingNumber", id);
-            data.put("submittedAt", Instant.now().toString());
+            data.put("submittedAt", now().toString());
             ((ObjectNode) data.get("worker")).put("workerRef", newWorkerRef());
         }
 
@@ -151,7 +161,7 @@ final class TriageTestKit implements AutoCloseable {
     }
 
     void publish(String type, String grievanceId, String json) {
-        CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), "/huiyin/intake", type, Instant.now(),
+        CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), "/huiyin/intake", type, now(),
             grievanceId, CloudEvent.JSON, json.getBytes(StandardCharsets.UTF_8));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(INTAKE_TOPIC, grievanceId, event.data());
         CloudEventKafkaHeaders.toHeaders(event).forEach(h -> record.headers().add(new RecordHeader(h.key(), h.value())));
@@ -225,7 +235,7 @@ final class TriageTestKit implements AutoCloseable {
     }
 
     static String newGrievanceId() {
-        return "HY-" + LocalDateTime.now().toLocalDate().toString().replace("-", "") + "-"
+        return "HY-" + LocalDateTime.ofInstant(now(), ZoneId.of("Asia/Shanghai")).toLocalDate().toString().replace("-", "") + "-"
             + String.format("%06d", ThreadLocalRandom.current().nextInt(1, 1_000_000));
     }
 
