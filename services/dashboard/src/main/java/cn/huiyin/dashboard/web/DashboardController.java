@@ -7,7 +7,7 @@ import cn.huiyin.dashboard.application.CountSubmissions;
 import cn.huiyin.dashboard.domain.IntakeSummary;
 import cn.huiyin.platform.kernel.DomainException;
 import cn.huiyin.platform.service.security.CurrentUser;
-import cn.huiyin.platform.service.security.Roles;
+import cn.huiyin.platform.kernel.access.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;

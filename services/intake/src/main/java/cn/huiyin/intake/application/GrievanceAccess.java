@@ -3,7 +3,7 @@ package cn.huiyin.intake.application;
 import cn.huiyin.intake.domain.Grievance;
 import cn.huiyin.platform.kernel.DomainException;
 import cn.huiyin.platform.service.security.HuiyinUser;
-import cn.huiyin.platform.service.security.Roles;
+import cn.huiyin.platform.kernel.access.Roles;
 
 /**
  * Who among the staff may see a grievance, see who the worker is, and read their phone and ID numbers (ADR 0008).

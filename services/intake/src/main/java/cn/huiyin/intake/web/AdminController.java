@@ -1,7 +1,7 @@
 package cn.huiyin.intake.web;
 
 import cn.huiyin.intake.application.PersonalDataRetention;
-import cn.huiyin.platform.service.security.Roles;
+import cn.huiyin.platform.kernel.access.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;

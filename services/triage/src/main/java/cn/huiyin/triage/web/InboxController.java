@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import cn.huiyin.platform.service.security.Roles;
+import cn.huiyin.platform.kernel.access.Roles;
 import cn.huiyin.triage.application.InboxQueries;
 import cn.huiyin.triage.application.InboxView;
 import cn.huiyin.triage.domain.InboxEntry;

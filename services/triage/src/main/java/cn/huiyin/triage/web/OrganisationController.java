@@ -7,7 +7,7 @@ import java.util.Set;
 
 import cn.huiyin.platform.kernel.FieldProblem;
 import cn.huiyin.platform.kernel.InvalidFieldsException;
-import cn.huiyin.platform.service.security.Roles;
+import cn.huiyin.platform.kernel.access.Roles;
 import cn.huiyin.triage.application.OrganisationAdmin;
 import cn.huiyin.triage.domain.Organisation;
 import cn.huiyin.triage.domain.OrganisationType;

@@ -3,7 +3,7 @@ package cn.huiyin.triage.web;
 import java.time.Clock;
 import java.util.List;
 
-import cn.huiyin.platform.service.security.Roles;
+import cn.huiyin.platform.kernel.access.Roles;
 import cn.huiyin.triage.application.CaseQueries;
 import cn.huiyin.triage.application.CaseSearch;
 import cn.huiyin.triage.application.Caller;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import cn.huiyin.platform.service.security.Roles;
+import cn.huiyin.platform.kernel.access.Roles;
 import cn.huiyin.triage.application.Grouping;
 import cn.huiyin.triage.application.TriagePolicy;
 import cn.huiyin.triage.application.TriagePreview;

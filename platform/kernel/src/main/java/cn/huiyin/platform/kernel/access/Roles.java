@@ -1,4 +1,4 @@
-package cn.huiyin.platform.service.security;
+package cn.huiyin.platform.kernel.access;
 
 import java.util.Locale;
 

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 import cn.huiyin.platform.kernel.DomainException;
-import cn.huiyin.platform.service.security.Roles;
+import cn.huiyin.platform.kernel.access.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,6 @@
 package cn.huiyin.platform.service.security;
 
+import cn.huiyin.platform.kernel.access.Roles;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -2,6 +2,9 @@ package cn.huiyin.platform.service.security;
 
 import java.util.Set;
 
+import cn.huiyin.platform.kernel.access.Caller;
+import cn.huiyin.platform.kernel.access.Jurisdiction;
+
 /**
  * The person (or service) behind a request, as their access token says.
  *
@@ -30,22 +33,26 @@ public record HuiyinUser(String username, String name, Set<String> roles, String
         return false;
     }
 
-    /**
-     * Whether a place lies within this user's jurisdiction: division codes nest by prefix (city {@code 510100}
-     * covers every code starting {@code 5101}; district {@code 510112} covers its streets {@code 510112xxx}).
-     */
-    public boolean covers(String divisionCode) {
-        if (jurisdiction == null || divisionCode == null) {
-            return false;
-        }
-        return divisionCode.startsWith(jurisdictionPrefix());
+    /** The caller as use cases see it (platform kernel's access model). */
+    public Caller caller() {
+        return new Caller(username, roles, org, Jurisdiction.of(jurisdiction));
     }
 
-    /** The prefix every division code in this jurisdiction starts with (a city's trailing {@code 00} is dropped). */
+    /**
+     * Whether a place lies within this user's jurisdiction: division codes nest by prefix (city {@code 510100}
+     * covers every code starting {@code 5101}; district {@code 510112} covers its streets {@code 510112xxx}). A
+     * missing or malformed jurisdiction covers nothing.
+     */
+    public boolean covers(String divisionCode) {
+        return Jurisdiction.of(jurisdiction).covers(divisionCode);
+    }
+
+    /**
+     * The prefix every division code in this jurisdiction starts with (a city's trailing {@code 00} is dropped); for
+     * a missing or malformed jurisdiction a prefix no division code starts with, so a query finds nothing.
+     */
     public String jurisdictionPrefix() {
-        if (jurisdiction == null) {
-            return "\u0000";
-        }
-        return jurisdiction.length() == 6 && jurisdiction.endsWith("00") ? jurisdiction.substring(0, 4) : jurisdiction;
+        String prefix = Jurisdiction.of(jurisdiction).prefix();
+        return prefix == null ? "\u0000" : prefix;
     }
 }

@@ -1,5 +1,6 @@
 package cn.huiyin.platform.service.security;
 
+import cn.huiyin.platform.kernel.access.Roles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

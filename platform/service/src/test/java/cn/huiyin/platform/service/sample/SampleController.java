@@ -6,7 +6,7 @@ import cn.huiyin.platform.service.audit.AuditTrail;
 import cn.huiyin.platform.service.ratelimit.RateLimited;
 import cn.huiyin.platform.service.security.CurrentUser;
 import cn.huiyin.platform.service.security.HuiyinUser;
-import cn.huiyin.platform.service.security.Roles;
+import cn.huiyin.platform.kernel.access.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
