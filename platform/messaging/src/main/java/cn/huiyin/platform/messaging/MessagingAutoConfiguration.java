@@ -4,7 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import cn.huiyin.platform.messaging.inbound.DeadLetterHealthIndicator;
+import cn.huiyin.platform.messaging.inbound.DeadLetters;
 import cn.huiyin.platform.messaging.inbound.IdempotentConsumer;
+import cn.huiyin.platform.messaging.inbound.InboundErrorHandling;
+import cn.huiyin.platform.messaging.inbound.InboundFailures;
+import cn.huiyin.platform.messaging.inbound.ParkedEvents;
 import cn.huiyin.platform.messaging.inbound.InboundEvents;
 import cn.huiyin.platform.messaging.kafka.KafkaHealthIndicator;
 import cn.huiyin.platform.messaging.outbox.AggregateStore;
@@ -16,6 +21,7 @@ import cn.huiyin.platform.messaging.outbox.TopicProvisioner;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -90,9 +96,47 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    InboundEvents inboundEvents(EventJson json, IdempotentConsumer idempotentConsumer,
+    ParkedEvents parkedEvents(MongoTemplate mongo, Clock clock, ObjectProvider<MeterRegistry> meters) {
+        ParkedEvents parked = new ParkedEvents(mongo, clock);
+        Gauge.builder("huiyin.dead.letters.parked", parked, ParkedEvents::count)
+            .description("Grievances whose events wait in a dead-letter topic").register(meters.getIfAvailable(SimpleMeterRegistry::new));
+        return parked;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InboundEvents inboundEvents(EventJson json, IdempotentConsumer idempotentConsumer, ParkedEvents parkedEvents,
                                 ObjectProvider<MeterRegistry> meters) {
-        return new InboundEvents(json, idempotentConsumer, meters.getIfAvailable(SimpleMeterRegistry::new));
+        return new InboundEvents(json, idempotentConsumer, parkedEvents, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean("deadLetters")
+    DeadLetterHealthIndicator deadLetterHealthIndicator(ParkedEvents parkedEvents) {
+        return new DeadLetterHealthIndicator(parkedEvents);
+    }
+
+    @Bean(destroyMethod = "close")
+    Producer<byte[], byte[]> deadLetterProducer(MessagingProperties properties) {
+        return new KafkaProducer<>(properties.clientConfig(Map.of(
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000,
+            ProducerConfig.CLIENT_ID_CONFIG, properties.source().replace('/', '-') + "-dead-letters")),
+            new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    DeadLetters deadLetters(Producer<byte[], byte[]> deadLetterProducer, Admin huiyinKafkaAdmin,
+                            ParkedEvents parkedEvents, Clock clock) {
+        return new DeadLetters(deadLetterProducer, huiyinKafkaAdmin, parkedEvents, clock, Duration.ofSeconds(15));
+    }
+
+    @Bean
+    InboundErrorHandling inboundErrorHandling(MessagingProperties properties, DeadLetters deadLetters) {
+        return new InboundErrorHandling(new InboundFailures(properties.retryMaxBackoff(), properties.retryLaterLimit()),
+            deadLetters);
     }
 
     /** The binder's consumers and dead-letter producers get the same client settings as the platform's own clients. */

@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param source           CloudEvents source of the events this service publishes, e.g. {@code /huiyin/intake}
  * @param claimLease       how long a consumer's claim on an event protects it from a second instance
  * @param healthTimeout    how long the health check waits for the broker
+ * @param retryMaxBackoff  longest pause between attempts to apply an event while the store or broker is away
+ * @param retryLaterLimit  how long an event that waits for another ({@code RetryLaterException}) is retried before
+ *                         it is dead-lettered
  * @param client           extra Kafka client settings for every client of the service (outbox producer, admin, health
  *                         check and the Spring Cloud Stream binder), e.g. {@code security.protocol},
  *                         {@code sasl.mechanism}, {@code sasl.jaas.config} for an authenticated broker
@@ -24,6 +27,8 @@ public record MessagingProperties(
     @DefaultValue("/huiyin/service") String source,
     @DefaultValue("30s") Duration claimLease,
     @DefaultValue("2s") Duration healthTimeout,
+    @DefaultValue("30s") Duration retryMaxBackoff,
+    @DefaultValue("10m") Duration retryLaterLimit,
     Map<String, String> client) {
 
     public MessagingProperties {

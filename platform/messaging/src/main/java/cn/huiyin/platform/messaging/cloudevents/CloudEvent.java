@@ -14,9 +14,13 @@ import java.util.Objects;
  * @param subject         the grievance the event is about; also the Kafka key
  * @param dataContentType always {@code application/json} here
  * @param data            the event's JSON
+ * @param aggregateId     extension {@code aggregateid}: the producer's aggregate that raised the event (usually the
+ *                        subject); null for events from before it existed
+ * @param sequence        extension {@code sequence}: the event's number among all events its aggregate raised,
+ *                        from 1, gap-free per aggregate; consumers use it to apply each event once and in order
  */
 public record CloudEvent(String id, String source, String type, Instant time, String subject,
-                         String dataContentType, byte[] data) {
+                         String dataContentType, byte[] data, String aggregateId, Long sequence) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
@@ -26,6 +30,12 @@ public record CloudEvent(String id, String source, String type, Instant time, St
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(data, "data");
+    }
+
+    /** An event without the ordering extensions (from a producer outside the outbox, or before they existed). */
+    public CloudEvent(String id, String source, String type, Instant time, String subject, String dataContentType,
+                      byte[] data) {
+        this(id, source, type, time, subject, dataContentType, data, null, null);
     }
 
     public String dataAsString() {

@@ -29,6 +29,13 @@ public final class CloudEventKafkaHeaders {
     public static final String SUBJECT = "ce_subject";
     public static final String SPEC_VERSION = "ce_specversion";
     public static final String CONTENT_TYPE = "content-type";
+    /** Extension: the aggregate that raised the event. */
+    public static final String AGGREGATE_ID = "ce_aggregateid";
+    /**
+     * Extension (CloudEvents "sequence"): the event's number within its aggregate, zero-padded to 19 digits so that
+     * the spec's lexical comparison and numeric order agree.
+     */
+    public static final String SEQUENCE = "ce_sequence";
 
     private CloudEventKafkaHeaders() {
     }
@@ -45,6 +52,12 @@ public final class CloudEventKafkaHeaders {
         }
         if (event.subject() != null) {
             values.put(SUBJECT, event.subject());
+        }
+        if (event.aggregateId() != null) {
+            values.put(AGGREGATE_ID, event.aggregateId());
+        }
+        if (event.sequence() != null) {
+            values.put(SEQUENCE, String.format("%019d", event.sequence()));
         }
         values.put(CONTENT_TYPE, event.dataContentType() == null ? CloudEvent.JSON : event.dataContentType());
         List<Header> headers = new ArrayList<>(values.size());
@@ -79,8 +92,18 @@ public final class CloudEventKafkaHeaders {
         if (value == null) {
             throw new InvalidCloudEventException("the record has no value (data)");
         }
+        String sequence = optional(header, SEQUENCE);
+        Long number;
+        try {
+            number = sequence == null ? null : Long.valueOf(sequence.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidCloudEventException(SEQUENCE + " '" + sequence + "' is not a number");
+        }
+        if (number != null && number < 1) {
+            throw new InvalidCloudEventException(SEQUENCE + " '" + sequence + "' must be 1 or more");
+        }
         return new CloudEvent(required(header, ID), required(header, SOURCE), required(header, TYPE), instant,
-            optional(header, SUBJECT), optional(header, CONTENT_TYPE), value);
+            optional(header, SUBJECT), optional(header, CONTENT_TYPE), value, optional(header, AGGREGATE_ID), number);
     }
 
     /** RFC 3339 in UTC with millisecond precision, e.g. {@code 2026-11-22T02:15:30.123Z}. */

@@ -11,6 +11,7 @@ public final class EventHandlers {
     }
 
     private final Map<String, Registration<?>> byType = new LinkedHashMap<>();
+    private boolean claimEachEvent;
 
     /**
      * @param type     CloudEvents type, e.g. {@code cn.huiyin.intake.GrievanceSubmitted.v1}
@@ -21,6 +22,20 @@ public final class EventHandlers {
             throw new IllegalArgumentException("Two handlers for " + type);
         }
         return this;
+    }
+
+    /**
+     * For handlers whose effect is not one aggregate write (and so cannot record the event with it): each event is
+     * claimed in {@code processed_events} before its effect and marked done after it ({@link IdempotentConsumer}).
+     * A crash between effect and mark can still repeat the effect; prefer aggregates or pure upserts.
+     */
+    public EventHandlers claimEachEvent() {
+        this.claimEachEvent = true;
+        return this;
+    }
+
+    boolean claimsEachEvent() {
+        return claimEachEvent;
     }
 
     Optional<Registration<?>> forType(String type) {

@@ -12,6 +12,9 @@ import java.util.function.Supplier;
 
 import cn.huiyin.platform.messaging.EventCatalog;
 import cn.huiyin.platform.messaging.EventJson;
+import cn.huiyin.platform.messaging.inbound.EventAlreadyApplied;
+import cn.huiyin.platform.messaging.inbound.InboundContext;
+import cn.huiyin.platform.messaging.inbound.InboundEvent;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -32,10 +35,16 @@ import org.springframework.data.mongodb.core.query.Update;
  * each other's work. A small marker (collection {@value OutboxMarkers#COLLECTION}) is written before each change so
  * that events left behind by a crash are found again without scanning the aggregates. The relay also writes every
  * event to the audit trail ({@link StateChangeAudit}) before removing it from the outbox.
+ *
+ * <p>Each event gets the next number of its aggregate's sequence (published as the CloudEvents extension
+ * {@code sequence}, with {@code aggregateid}), so consumers can apply each once and in order. A write made while an
+ * inbound event is handled ({@link InboundContext}) also records that event in the document, and is refused with
+ * {@link EventAlreadyApplied} if the document already holds it: the effect and its record are one write.
  */
 public class AggregateStore {
 
-    private static final Set<String> MANAGED_FIELDS = Set.of("_id", "version", "outbox", "_class");
+    private static final Set<String> MANAGED_FIELDS = Set.of("_id", "version", "eventSequence", "outbox",
+        AppliedEvents.APPLIED, AppliedEvents.APPLIED_IDS, "_class");
 
     private final MongoTemplate mongo;
     private final EventCatalog catalog;
@@ -70,9 +79,11 @@ public class AggregateStore {
      */
     public <D extends AggregateDocument> D insert(D document, List<?> events) {
         String collection = mongo.getCollectionName(document.getClass());
-        List<OutboxEvent> outbox = toOutbox(document.getId(), events);
+        List<OutboxEvent> outbox = toOutbox(document.getId(), 0, events);
         document.setVersion(0);
+        document.setEventSequence(outbox.size());
         document.setOutbox(new ArrayList<>(outbox));
+        InboundContext.current().ifPresent(event -> AppliedEvents.recordInto(document, event));
         if (!outbox.isEmpty()) {
             markers.touch(collection, document.getId());
         }
@@ -84,14 +95,18 @@ public class AggregateStore {
     }
 
     /**
-     * Stores the new state of an aggregate read at {@code document.getVersion()}, and the events the change raised.
+     * Stores the new state of an aggregate read at {@code document.getVersion()} (whose event sequence then stood at
+     * {@code document.getEventSequence()}), and the events the change raised.
      *
      * @throws OptimisticLockingFailureException if someone else changed the aggregate since it was read
+     * @throws EventAlreadyApplied if the inbound event being handled was already applied to this aggregate
      */
+    @SuppressWarnings("unchecked")
     public <D extends AggregateDocument> D update(D document, List<?> events) {
         Class<?> type = document.getClass();
         String collection = mongo.getCollectionName(type);
-        List<OutboxEvent> outbox = toOutbox(document.getId(), events);
+        List<OutboxEvent> outbox = toOutbox(document.getId(), document.getEventSequence(), events);
+        InboundEvent<?> inbound = InboundContext.current().orElse(null);
 
         Document state = new Document();
         mongo.getConverter().write(document, state);
@@ -108,31 +123,50 @@ public class AggregateStore {
         }
         update.inc("version", 1);
         if (!outbox.isEmpty()) {
+            update.set("eventSequence", document.getEventSequence() + outbox.size());
             update.push("outbox").each(outbox.toArray());
             markers.touch(collection, document.getId());
         }
+        Criteria read = Criteria.where("_id").is(document.getId()).and("version").is(document.getVersion());
+        if (inbound != null) {
+            AppliedEvents.record(update, inbound);
+            read = AppliedEvents.notYetApplied(read, inbound);
+        }
 
-        Query current = new Query(Criteria.where("_id").is(document.getId()).and("version").is(document.getVersion()));
-        UpdateResult result = mongo.updateFirst(current, update, collection);
+        UpdateResult result = mongo.updateFirst(new Query(read), update, collection);
         if (result.getMatchedCount() == 0) {
+            D stored = inbound == null ? null : mongo.findById(document.getId(), (Class<D>) type);
+            if (stored != null && AppliedEvents.isApplied(stored, inbound)) {
+                throw new EventAlreadyApplied(type.getSimpleName() + " " + document.getId(), inbound.id());
+            }
             throw new OptimisticLockingFailureException("%s %s was changed by someone else since version %d was read"
                 .formatted(type.getSimpleName(), document.getId(), document.getVersion()));
         }
         document.setVersion(document.getVersion() + 1);
+        document.setEventSequence(document.getEventSequence() + outbox.size());
         document.getOutbox().addAll(outbox);
+        if (inbound != null) {
+            AppliedEvents.recordInto(document, inbound);
+        }
         if (!outbox.isEmpty()) {
             relay.schedule(collection, document.getId());
         }
         return document;
     }
 
-    private List<OutboxEvent> toOutbox(String aggregateId, List<?> events) {
+    /** Whether the inbound event being handled on this thread was already applied to {@code document}. */
+    public static boolean appliedCurrentEvent(AggregateDocument document) {
+        return InboundContext.current().map(event -> AppliedEvents.isApplied(document, event)).orElse(false);
+    }
+
+    private List<OutboxEvent> toOutbox(String aggregateId, long sequenceBefore, List<?> events) {
         List<OutboxEvent> outbox = new ArrayList<>(events.size());
+        long sequence = sequenceBefore;
         for (Object event : events) {
             EventCatalog.Entry entry = catalog.entryFor(event);
             String subject = entry.subject() == null ? aggregateId : entry.subject().apply(event);
             outbox.add(new OutboxEvent(UUID.randomUUID().toString(), source, entry.type(), entry.topic(), subject,
-                clock.instant(), json.writeAsString(event), actor.get()));
+                clock.instant(), json.writeAsString(event), actor.get(), aggregateId, ++sequence));
         }
         return outbox;
     }

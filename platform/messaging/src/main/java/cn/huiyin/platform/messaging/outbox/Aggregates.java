@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
+
+import cn.huiyin.platform.messaging.inbound.EventAlreadyApplied;
+import cn.huiyin.platform.messaging.inbound.InboundContext;
 
 import org.springframework.dao.DuplicateKeyException;
 
@@ -16,14 +20,18 @@ import org.springframework.dao.DuplicateKeyException;
  *
  * <p>Each aggregate read is remembered with the version it was read at, so that its update is optimistic, and with
  * how many of its pending events are already stored, so that saving the same instance twice never stores an event
- * twice. The memory holds the aggregate weakly: an aggregate nobody uses any more is forgotten.
+ * twice, and with its event sequence. The memory holds the aggregate weakly: an aggregate nobody uses any more is
+ * forgotten.
+ *
+ * <p>Event handlers change an aggregate with {@link #apply}: an event the aggregate already applied (a redelivery)
+ * changes nothing, and the record of the event is written together with its effect (see {@link AggregateStore}).
  *
  * @param <A> the aggregate, a plain domain object
  * @param <D> its document
  */
 public final class Aggregates<A, D extends AggregateDocument> {
 
-    private record Read(long version, int eventsStored) {
+    private record Read(long version, int eventsStored, long sequence, boolean appliedCurrentEvent) {
     }
 
     private final AggregateStore store;
@@ -56,12 +64,39 @@ public final class Aggregates<A, D extends AggregateDocument> {
         } catch (DuplicateKeyException alreadyThere) {
             return false;
         }
-        reads.put(aggregate, new Read(0, events.size()));
+        reads.put(aggregate, new Read(0, events.size(), events.size(), InboundContext.current().isPresent()));
         return true;
     }
 
     public Optional<A> find(String aggregateId) {
         return store.findById(aggregateId, documentType).map(this::read);
+    }
+
+    /**
+     * Applies an inbound event's effect to one aggregate: reads it, changes it unless it already applied the event
+     * being handled, and stores it with the event recorded in the same write.
+     *
+     * @return false if there is no such aggregate or it had already applied the event (nothing changed)
+     * @throws org.springframework.dao.OptimisticLockingFailureException if it changed meanwhile (retry the event)
+     */
+    public boolean apply(String aggregateId, Consumer<A> change) {
+        Optional<A> found = find(aggregateId);
+        if (found.isEmpty() || hasAppliedCurrentEvent(found.get())) {
+            return false;
+        }
+        change.accept(found.get());
+        try {
+            update(found.get());
+        } catch (EventAlreadyApplied meanwhile) {
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether the aggregate, as read, had already applied the inbound event being handled on this thread. */
+    public boolean hasAppliedCurrentEvent(A aggregate) {
+        Read read = reads.get(aggregate);
+        return read != null && read.appliedCurrentEvent();
     }
 
     /**
@@ -76,15 +111,18 @@ public final class Aggregates<A, D extends AggregateDocument> {
             throw new IllegalStateException("Update of " + id.apply(aggregate) + " that was not read first");
         }
         List<?> events = pendingEvents.apply(aggregate);
-        D stored = store.update(toDocument.apply(aggregate, read.version()),
-            events.subList(Math.min(read.eventsStored(), events.size()), events.size()));
-        reads.put(aggregate, new Read(stored.getVersion(), events.size()));
+        D document = toDocument.apply(aggregate, read.version());
+        document.setEventSequence(read.sequence());
+        D stored = store.update(document, events.subList(Math.min(read.eventsStored(), events.size()), events.size()));
+        reads.put(aggregate, new Read(stored.getVersion(), events.size(), stored.getEventSequence(),
+            InboundContext.current().isPresent()));
     }
 
     /** The aggregate in a document found by a query of the repository's own, remembered for its update. */
     public A read(D document) {
         A aggregate = toDomain.apply(document);
-        reads.put(aggregate, new Read(document.getVersion(), pendingEvents.apply(aggregate).size()));
+        reads.put(aggregate, new Read(document.getVersion(), pendingEvents.apply(aggregate).size(),
+            document.getEventSequence(), AggregateStore.appliedCurrentEvent(document)));
         return aggregate;
     }
 }

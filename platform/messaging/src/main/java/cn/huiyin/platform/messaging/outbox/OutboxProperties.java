@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout    how long to wait for the broker to acknowledge one round
  * @param sweepInterval  how often the markers are checked for events left behind
  * @param sweepGrace     a marker younger than this is left to the fast path
+ * @param markerGrace    a drained aggregate's marker is removed only once it is older than this: longer than any
+ *                       write may take (the MongoDB operation time-out), so a write still in flight when the relay
+ *                       read the outbox can never lose its marker
  * @param initialBackoff first pause after a failed round; doubles up to {@code maxBackoff}
  * @param maxBackoff     longest pause between rounds while the broker is down
  * @param partitions     partitions of the topics this service creates
@@ -23,6 +26,7 @@ public record OutboxProperties(
     @DefaultValue("15s") Duration sendTimeout,
     @DefaultValue("5s") Duration sweepInterval,
     @DefaultValue("2s") Duration sweepGrace,
+    @DefaultValue("30s") Duration markerGrace,
     @DefaultValue("200ms") Duration initialBackoff,
     @DefaultValue("10s") Duration maxBackoff,
     @DefaultValue("6") int partitions,

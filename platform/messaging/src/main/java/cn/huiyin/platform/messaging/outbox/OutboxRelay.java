@@ -53,8 +53,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * every event stays in its document until it is acknowledged.
  *
  * <p>Order: one aggregate is handled by one batch at a time, its events sent in array order to one partition (the
- * key is the grievance id), and only the acknowledged prefix is removed. The idempotent producer keeps retried sends
- * in order and free of duplicates.
+ * key is the grievance id), each only after the one before it was acknowledged, and only the acknowledged prefix is
+ * removed. The idempotent producer keeps retried sends free of duplicates.
  */
 public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
@@ -76,6 +76,11 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private final Condition workArrived = lock.newCondition();
     private final Set<Ref> queue = new LinkedHashSet<>();
     private final AtomicLong lastSweep = new AtomicLong();
+    /** Markers of aggregates this relay drained while they were too young to remove. */
+    private final Map<String, Drained> drainedYoung = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Drained(long touches, long atNanos) {
+    }
 
     private final Counter published;
     private final Counter failures;
@@ -255,6 +260,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
     private void publishCollection(String collection, List<String> ids, List<Ref> unfinished) {
         Map<String, OutboxMarkers.Marker> markerById = markers.find(collection, ids);
+        Instant outboxReadAt = clock.instant();
         Map<String, List<OutboxEvent>> pending = new LinkedHashMap<>();
         for (Document document : mongo.getCollection(collection)
             .find(Filters.in("_id", ids)).projection(Projections.include("outbox"))) {
@@ -263,28 +269,30 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
         // The audit trail gets every event, in one write, before it can leave the outbox.
         audit.record(pending.values().stream().flatMap(List::stream).toList());
-        Map<String, List<Future<RecordMetadata>>> sends = new LinkedHashMap<>();
-        pending.forEach((id, events) -> sends.put(id, events.stream().map(this::send).toList()));
+        Map<String, List<String>> acknowledged = sendInWaves(pending);
 
         // One bulk write removes what the broker acknowledged, one removes the markers of drained aggregates. A
-        // marker is only removed if untouched since it was read (before the outbox), so events appended meanwhile
-        // keep theirs.
+        // marker is only removed if untouched since it was read (before the outbox) and older than the marker grace
+        // at the time the outbox was read: a write touches the marker before it writes and finishes within the
+        // grace, so a write still in flight when the outbox was read always keeps its marker.
+        Instant removableBefore = outboxReadAt.minus(properties.markerGrace());
         List<WriteModel<Document>> pulls = new ArrayList<>();
         List<OutboxMarkers.Marker> drained = new ArrayList<>();
         for (String id : ids) {
-            List<OutboxEvent> events = pending.get(id);
-            OutboxMarkers.Marker marker = markerById.get(id);
-            List<String> acknowledged = events == null || events.isEmpty() ? List.of()
-                : awaitAcknowledgedPrefix(events, sends.get(id));
-            int remaining = events == null ? 0 : events.size() - acknowledged.size();
-            if (!acknowledged.isEmpty()) {
+            List<OutboxEvent> events = pending.getOrDefault(id, List.of());
+            List<String> sent = acknowledged.getOrDefault(id, List.of());
+            if (!sent.isEmpty()) {
                 pulls.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.pullByFilter(
-                    new Document("outbox", new Document("eventId", new Document("$in", acknowledged))))));
+                    new Document("outbox", new Document("eventId", new Document("$in", sent))))));
             }
-            if (remaining > 0) {
+            OutboxMarkers.Marker marker = markerById.get(id);
+            if (events.size() > sent.size()) {
                 unfinished.add(new Ref(collection, id));
-            } else if (marker != null) {
+            } else if (marker != null && marker.touchedAt() != null && marker.touchedAt().isBefore(removableBefore)) {
                 drained.add(marker);
+                drainedYoung.remove(OutboxMarkers.markerId(collection, id));
+            } else if (marker != null) {
+                drainedYoung.put(OutboxMarkers.markerId(collection, id), new Drained(marker.touches(), System.nanoTime()));
             }
         }
         if (!pulls.isEmpty()) {
@@ -293,34 +301,66 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         markers.removeAllIfUntouched(drained);
     }
 
+    /**
+     * Sends the k-th pending event of every aggregate only once its (k-1)-th was acknowledged, and nothing more of an
+     * aggregate after a send failed: a later event can never reach the topic before an earlier one of the same
+     * aggregate, even when the first send fails for good and a second would have succeeded. Aggregates still go in
+     * parallel, so a round usually takes one or two waves.
+     *
+     * @return per aggregate, the ids of its events the broker acknowledged, in order (a prefix of its outbox)
+     */
+    private Map<String, List<String>> sendInWaves(Map<String, List<OutboxEvent>> pending) {
+        Map<String, List<String>> acknowledged = new LinkedHashMap<>();
+        Set<String> stopped = new java.util.HashSet<>();
+        int waves = pending.values().stream().mapToInt(List::size).max().orElse(0);
+        for (int k = 0; k < waves; k++) {
+            Map<String, OutboxEvent> wave = new LinkedHashMap<>();
+            Map<String, Future<RecordMetadata>> sends = new LinkedHashMap<>();
+            for (Map.Entry<String, List<OutboxEvent>> entry : pending.entrySet()) {
+                if (!stopped.contains(entry.getKey()) && entry.getValue().size() > k) {
+                    OutboxEvent event = entry.getValue().get(k);
+                    wave.put(entry.getKey(), event);
+                    sends.put(entry.getKey(), send(event));
+                }
+            }
+            wave.forEach((id, event) -> {
+                if (awaitAcknowledged(event, sends.get(id))) {
+                    acknowledged.computeIfAbsent(id, x -> new ArrayList<>()).add(event.eventId());
+                } else {
+                    stopped.add(id);
+                }
+            });
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+        }
+        return acknowledged;
+    }
+
     private Future<RecordMetadata> send(OutboxEvent event) {
         CloudEvent cloudEvent = new CloudEvent(event.eventId(), event.source(), event.type(), event.time(),
-            event.subject(), CloudEvent.JSON, event.data().getBytes(StandardCharsets.UTF_8));
+            event.subject(), CloudEvent.JSON, event.data().getBytes(StandardCharsets.UTF_8), event.aggregateId(),
+            event.sequence());
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), null, event.subject(),
             cloudEvent.data(), CloudEventKafkaHeaders.toHeaders(cloudEvent));
         return producer.send(record);
     }
 
-    /** Waits for the sends in order and returns the ids of the events acknowledged before the first failure. */
-    private List<String> awaitAcknowledgedPrefix(List<OutboxEvent> events, List<Future<RecordMetadata>> futures) {
-        List<String> acknowledged = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            try {
-                futures.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged.add(events.get(i).eventId());
-                published.increment();
-                if (events.get(i).time() != null) {
-                    lag.record(Duration.between(events.get(i).time(), clock.instant()));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (ExecutionException | TimeoutException e) {
-                log.debug("Event {} not acknowledged: {}", events.get(i).eventId(), e.toString());
-                break;
-            }
+    private boolean awaitAcknowledged(OutboxEvent event, Future<RecordMetadata> send) {
+        try {
+            send.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("Event {} not acknowledged: {}", event.eventId(), e.toString());
+            return false;
         }
-        return acknowledged;
+        published.increment();
+        if (event.time() != null) {
+            lag.record(Duration.between(event.time(), clock.instant()));
+        }
+        return true;
     }
 
     @SuppressWarnings("unchecked")
@@ -333,24 +373,41 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         for (Object item : list) {
             Document e = (Document) item;
             Object time = e.get("time");
+            Object sequence = e.get("sequence");
             events.add(new OutboxEvent(e.getString("eventId"), e.getString("source"), e.getString("type"),
                 e.getString("topic"), e.getString("subject"), time instanceof Date date ? date.toInstant() : null,
-                e.getString("data"), e.getString("actor")));
+                e.getString("data"), e.getString("actor"), e.getString("aggregateId"),
+                sequence instanceof Number number ? number.longValue() : null));
         }
         return events;
     }
 
     private void sweepIfDue() {
-        long now = clock.millis();
-        if (now - lastSweep.get() < properties.sweepInterval().toMillis()) {
+        // Intervals on the monotonic clock: a clock moved by an administrator (or a test) must not stop the sweep.
+        long now = System.nanoTime();
+        if (lastSweep.get() != 0 && now - lastSweep.get() < properties.sweepInterval().toNanos()) {
             return;
         }
         lastSweep.set(now);
-        List<OutboxMarkers.Marker> stale = markers.olderThan(clock.instant().minus(properties.sweepGrace()));
-        if (!stale.isEmpty()) {
-            log.info("Outbox sweep found {} aggregate(s) with events still to publish", stale.size());
-            stale.forEach(marker -> schedule(marker.collection(), marker.aggregateId()));
+        Instant sweptAt = clock.instant();
+        List<OutboxMarkers.Marker> stale = markers.olderThan(sweptAt.minus(properties.sweepGrace()));
+        // A marker this relay drained itself and nobody touched since waits until it may be removed; the others
+        // (a crashed process's, another instance's, or ones touched again) are looked at now.
+        Instant removable = sweptAt.minus(properties.markerGrace());
+        int recovered = 0;
+        for (OutboxMarkers.Marker marker : stale) {
+            Drained drained = drainedYoung.get(OutboxMarkers.markerId(marker.collection(), marker.aggregateId()));
+            boolean ours = drained != null && drained.touches() == marker.touches();
+            if (!ours || marker.touchedAt() == null || marker.touchedAt().isBefore(removable)) {
+                schedule(marker.collection(), marker.aggregateId());
+                recovered += ours ? 0 : 1;
+            }
         }
+        if (recovered > 0) {
+            log.info("Outbox sweep found {} aggregate(s) that may hold events still to publish", recovered);
+        }
+        long forgetBefore = now - 2 * properties.markerGrace().toNanos();
+        drainedYoung.values().removeIf(drained -> drained.atNanos() < forgetBefore);
     }
 
     private void requeue(List<Ref> refs) {

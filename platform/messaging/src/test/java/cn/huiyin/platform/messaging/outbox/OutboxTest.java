@@ -25,6 +25,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -37,11 +39,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class OutboxTest {
 
     private static final TestInfrastructure infrastructure = TestInfrastructure.get();
+    /** Longer than any write of these tests takes; short, so drained markers go within the tests' patience. */
+    private static final Duration MARKER_GRACE = Duration.ofSeconds(2);
 
     private final String topic = "huiyin.test.parcel." + UUID.randomUUID();
     private final Clock clock = Clock.systemUTC();
     private final OutboxProperties properties = new OutboxProperties(50, Duration.ofSeconds(6),
-        Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1), 3, (short) 1);
+        Duration.ofMillis(300), Duration.ofMillis(100), MARKER_GRACE, Duration.ofMillis(100), Duration.ofSeconds(1), 3,
+        (short) 1);
 
     private MongoClient client;
     private MongoTemplate mongo;
@@ -252,7 +257,7 @@ class OutboxTest {
         // A process wrote the aggregate and its marker, then died before its relay saw them.
         Parcel orphan = new Parcel("P-4", "REGISTERED");
         orphan.setOutbox(new ArrayList<>(List.of(new OutboxEvent("e-orphan-1", "/huiyin/test",
-            "cn.huiyin.test.ParcelRegistered.v1", topic, "P-4", Instant.now(), "{\"parcelId\":\"P-4\"}", "clerk-007"))));
+            "cn.huiyin.test.ParcelRegistered.v1", topic, "P-4", Instant.now(), "{\"parcelId\":\"P-4\"}", "clerk-007", null, null))));
         markers.touch("parcels", "P-4");
         mongo.insert(orphan);
 
@@ -289,7 +294,7 @@ class OutboxTest {
     void theRelayFillsInAuditEntriesAProcessDidNotWriteBeforeItDied() {
         Parcel orphan = new Parcel("P-6", "REGISTERED");
         orphan.setOutbox(new ArrayList<>(List.of(new OutboxEvent("e-orphan-6", "/huiyin/test",
-            "cn.huiyin.test.ParcelRegistered.v1", topic, "P-6", Instant.now(), "{\"parcelId\":\"P-6\"}", "clerk-009"))));
+            "cn.huiyin.test.ParcelRegistered.v1", topic, "P-6", Instant.now(), "{\"parcelId\":\"P-6\"}", "clerk-009", null, null))));
         markers.touch("parcels", "P-6");
         mongo.insert(orphan);
 
@@ -303,8 +308,110 @@ class OutboxTest {
         assertThat(mongo.getCollection(StateChangeAudit.COLLECTION).countDocuments()).isEqualTo(1);
     }
 
+    @Test
+    void eachEventCarriesItsAggregateAndItsNumberAmongTheAggregatesEvents() {
+        relay.start();
+        Parcel parcel = store.insert(new Parcel("P-20", "REGISTERED"), List.of(new Parcel.Registered("P-20", "REGISTERED")));
+        parcel.setState("STEP-1");
+        store.update(parcel, List.of(new Parcel.Moved("P-20", "STEP-1", 1), new Parcel.Moved("P-20", "STEP-2", 2)));
+        Parcel reread = mongo.findById("P-20", Parcel.class);
+        reread.setState("STEP-3");
+        store.update(reread, List.of(new Parcel.Moved("P-20", "STEP-3", 3)));
+
+        List<ConsumerRecord<String, byte[]>> records = reader.await(r -> true, 4, Duration.ofSeconds(20));
+
+        assertThat(records).extracting(r -> header(r, "ce_sequence")).containsExactly(
+            "0000000000000000001", "0000000000000000002", "0000000000000000003", "0000000000000000004");
+        assertThat(records).extracting(r -> header(r, "ce_aggregateid")).containsOnly("P-20");
+        assertThat(mongo.findById("P-20", Parcel.class).getEventSequence()).isEqualTo(4);
+    }
+
+    @Test
+    void aSendThatFailsIsNeverOvertakenByALaterEventOfTheSameAggregate() {
+        // The broker refuses the first event once (a time-out); the second would go through at once.
+        relay.destroy();
+        relay = newRelay(refusingOnce("cn.huiyin.test.ParcelRegistered.v1"));
+        Parcel parcel = store.insert(new Parcel("P-21", "REGISTERED"), List.of(new Parcel.Registered("P-21", "REGISTERED")));
+        parcel.setState("STEP-1");
+        store.update(parcel, List.of(new Parcel.Moved("P-21", "STEP-1", 1)));
+        relay.start();
+
+        List<ConsumerRecord<String, byte[]>> records = reader.await(r -> true, 2, Duration.ofSeconds(20));
+
+        assertThat(records).extracting(r -> header(r, "ce_type"))
+            .containsExactly("cn.huiyin.test.ParcelRegistered.v1", "cn.huiyin.test.ParcelMoved.v1");
+        assertThat(reader.drain(r -> true, Duration.ofSeconds(1))).hasSize(2);
+    }
+
+    @Test
+    void aWriteStillInFlightWhenTheRelayLookedKeepsItsMarkerAndIsPublishedAfterACrash() {
+        // A writer touched the marker and is about to write; the relay looks at the aggregate before the write lands.
+        relay.start();
+        mongo.insert(new Parcel("P-22", "REGISTERED"));
+        markers.touch("parcels", "P-22");
+        relay.schedule("parcels", "P-22");
+        await().atMost(Duration.ofSeconds(5)).until(() -> relay.queued() == 0);
+        sleep(Duration.ofMillis(300));
+        // The write lands with its event; the writer's process dies before it can tell its relay.
+        mongo.getCollection("parcels").updateOne(new org.bson.Document("_id", "P-22"), new org.bson.Document("$push",
+            new org.bson.Document("outbox", new org.bson.Document("eventId", "e-in-flight").append("source", "/huiyin/test")
+                .append("type", "cn.huiyin.test.ParcelMoved.v1").append("topic", topic).append("subject", "P-22")
+                .append("data", "{\"parcelId\":\"P-22\"}").append("actor", "clerk-007"))));
+        relay.destroy();
+
+        relay = newRelay();
+        relay.start();
+
+        assertThat(reader.await(r -> "P-22".equals(r.key()), 1, Duration.ofSeconds(20)))
+            .singleElement().satisfies(r -> assertThat(header(r, "ce_id")).isEqualTo("e-in-flight"));
+    }
+
+    /** A producer that fails the first send of one event type, as a broker time-out would, and sends the rest. */
+    @SuppressWarnings("unchecked")
+    private Producer<String, byte[]> refusingOnce(String type) {
+        Producer<String, byte[]> real = kafkaProducer();
+        java.util.concurrent.atomic.AtomicBoolean refused = new java.util.concurrent.atomic.AtomicBoolean();
+        return (Producer<String, byte[]>) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {Producer.class}, (proxy, method, args) -> {
+                if (method.getName().equals("send") && args.length == 1
+                    && type.equals(header((ProducerRecord<String, byte[]>) args[0], "ce_type"))
+                    && refused.compareAndSet(false, true)) {
+                    return java.util.concurrent.CompletableFuture.failedFuture(
+                        new org.apache.kafka.common.errors.TimeoutException("refused once by the test"));
+                }
+                try {
+                    return method.invoke(real, args);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String header(ProducerRecord<String, byte[]> record, String name) {
+        var found = record.headers().lastHeader(name);
+        return found == null ? null : new String(found.value(), StandardCharsets.UTF_8);
+    }
+
     private OutboxRelay newRelay() {
-        var producer = new KafkaProducer<>(Map.<String, Object>of(
+        return newRelay(kafkaProducer());
+    }
+
+    private OutboxRelay newRelay(Producer<String, byte[]> producer) {
+        return new OutboxRelay(mongo, markers, audit, producer, new TopicProvisioner(admin, List.of(topic), 3, (short) 1),
+            CircuitBreaker.of("test", MessagingAutoConfiguration.PUBLISHER_DEFAULTS), properties,
+            new SimpleMeterRegistry(), clock);
+    }
+
+    private static Producer<String, byte[]> kafkaProducer() {
+        return new KafkaProducer<>(Map.<String, Object>of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -312,9 +419,6 @@ class OutboxTest {
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000),
             new StringSerializer(), new ByteArraySerializer());
-        return new OutboxRelay(mongo, markers, audit, producer, new TopicProvisioner(admin, List.of(topic), 3, (short) 1),
-            CircuitBreaker.of("test", MessagingAutoConfiguration.PUBLISHER_DEFAULTS), properties,
-            new SimpleMeterRegistry(), clock);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
