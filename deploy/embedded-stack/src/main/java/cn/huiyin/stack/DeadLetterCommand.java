@@ -24,23 +24,58 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * {@code ./huiyin dlq}: dead letters are records a consumer gave up on after bounded retries. The binder writes them to
- * {@code error.<topic>.<group>} with the failure in {@code x-exception-*} headers. {@code list} shows them;
- * {@code replay} sends them back to their original topic, where every consumer's idempotency check makes a record it
- * already processed harmless. Works against any broker: set {@code HUIYIN_KAFKA_BOOTSTRAP} (default the embedded one).
+ * {@code ./huiyin dlq}: dead letters are records a consumer could never process (malformed, breaking a rule, or
+ * waiting behind such a record of the same grievance). The platform writes them to {@code error.<topic>.<group>} with
+ * the failure in {@code x-*} headers and parks their grievance. {@code list} shows them; {@code replay} sends them
+ * back to their original topic and partition, in order, marked as a replay: the consumer applies the grievance's
+ * parked events one after the other and releases it, while an event already applied (or superseded by a later one of
+ * the same aggregate) changes nothing.
+ *
+ * <p>Works against any broker: {@code HUIYIN_KAFKA_BOOTSTRAP} (default the embedded one) and, for an authenticated
+ * broker, {@code HUIYIN_KAFKA_CLIENT_CONFIG}: a properties file of Kafka client settings ({@code security.protocol},
+ * {@code sasl.mechanism}, {@code sasl.jaas.config}, …), as Kafka's own tools take with {@code --command-config}.
  */
 final class DeadLetterCommand {
 
     static final String PREFIX = "error.";
 
+    /** The header a replayed record carries (platform {@code InboundEvents.REPLAY_HEADER}). */
+    static final String REPLAY_HEADER = "huiyin_replay";
+
     private final String bootstrap;
+    private final Map<String, Object> clientConfig;
 
     DeadLetterCommand(StackLayout layout) {
-        this(layout, System.getenv().getOrDefault("HUIYIN_KAFKA_BOOTSTRAP", layout.kafkaBootstrap()));
+        this(System.getenv().getOrDefault("HUIYIN_KAFKA_BOOTSTRAP", layout.kafkaBootstrap()),
+            clientConfig(System.getenv("HUIYIN_KAFKA_CLIENT_CONFIG")));
     }
 
-    DeadLetterCommand(StackLayout layout, String bootstrap) {
+    DeadLetterCommand(String bootstrap, Map<String, Object> clientConfig) {
         this.bootstrap = bootstrap;
+        this.clientConfig = Map.copyOf(clientConfig);
+    }
+
+    /** Kafka client settings from a properties file, or none. */
+    static Map<String, Object> clientConfig(String file) {
+        if (file == null || file.isBlank()) {
+            return Map.of();
+        }
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(file))) {
+            properties.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read Kafka client settings from " + file, e);
+        }
+        Map<String, Object> config = new java.util.HashMap<>();
+        properties.forEach((key, value) -> config.put(key.toString(), value));
+        return config;
+    }
+
+    private Map<String, Object> config(Map<String, Object> own) {
+        Map<String, Object> config = new java.util.HashMap<>(clientConfig);
+        config.put("bootstrap.servers", bootstrap);
+        config.putAll(own);
+        return config;
     }
 
     int run(String[] args) throws Exception {
@@ -60,7 +95,7 @@ final class DeadLetterCommand {
     }
 
     private int listTopics() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (Admin admin = Admin.create(config(Map.of()))) {
             Set<String> topics = new TreeSet<>(admin.listTopics().names().get(10, TimeUnit.SECONDS));
             List<String> deadLetterTopics = topics.stream().filter(t -> t.startsWith(PREFIX)).toList();
             if (deadLetterTopics.isEmpty()) {
@@ -90,21 +125,30 @@ final class DeadLetterCommand {
 
     private int replay(String topic, Set<Long> offsets) throws Exception {
         List<ConsumerRecord<String, byte[]>> records = read(topic).stream()
-            .filter(r -> offsets.isEmpty() || offsets.contains(r.offset())).toList();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
-            "acks", "all", "enable.idempotence", true), new StringSerializer(), new ByteArraySerializer())) {
+            .filter(r -> offsets.isEmpty() || offsets.contains(r.offset()))
+            .sorted(java.util.Comparator.comparingInt((ConsumerRecord<String, byte[]> r) -> r.partition())
+                .thenComparingLong(ConsumerRecord::offset))
+            .toList();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config(Map.of(
+            "acks", "all", "enable.idempotence", true, "max.in.flight.requests.per.connection", 1)),
+            new StringSerializer(), new ByteArraySerializer())) {
             for (ConsumerRecord<String, byte[]> r : records) {
                 String original = header(r, "x-original-topic");
                 if (original == null) {
                     original = originalTopic(topic);
                 }
-                ProducerRecord<String, byte[]> replayed = new ProducerRecord<>(original, r.key(), r.value());
+                String partition = header(r, "x-original-partition");
+                ProducerRecord<String, byte[]> replayed = new ProducerRecord<>(original,
+                    partition == null ? null : Integer.valueOf(partition), r.key(), r.value());
                 for (Header h : r.headers()) {
                     // Keep the event's own headers; drop the binder's failure details and delivery bookkeeping.
-                    if (!h.key().startsWith("x-") && !h.key().startsWith("kafka_") && !h.key().startsWith("deliveryAttempt")) {
+                    if (!h.key().startsWith("x-") && !h.key().startsWith("kafka_") && !h.key().startsWith("deliveryAttempt")
+                        && !h.key().equals(REPLAY_HEADER)) {
                         replayed.headers().add(h);
                     }
                 }
+                replayed.headers().add(REPLAY_HEADER, (topic + "@" + r.partition() + ":" + r.offset())
+                    .getBytes(StandardCharsets.UTF_8));
                 producer.send(replayed).get(10, TimeUnit.SECONDS);
                 System.out.printf("Replayed offset %d (%s) to %s%n", r.offset(), header(r, "ce_id"), original);
             }
@@ -121,8 +165,8 @@ final class DeadLetterCommand {
 
     private List<ConsumerRecord<String, byte[]>> read(String topic) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-            "enable.auto.commit", false), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config(Map.of(
+            "enable.auto.commit", false)), new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);

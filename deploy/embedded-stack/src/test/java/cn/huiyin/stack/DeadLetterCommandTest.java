@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -67,8 +65,7 @@ class DeadLetterCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            StackLayout layout = new StackLayout(Path.of("."), Path.of("target/data"), 0, 0, 0, List.of(), "");
-            int exit = new DeadLetterCommand(layout, loop.infrastructure.kafkaBootstrapServers()).run(args);
+            int exit = new DeadLetterCommand(loop.infrastructure.kafkaBootstrapServers(), Map.of()).run(args);
             assertThat(exit).isZero();
         } finally {
             System.setOut(original);

@@ -47,14 +47,26 @@ final class TheLoop {
     }
 
     private ConfigurableApplicationContext start(Class<?> application, String name, String run) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(
-            "--server.port=0",
-            "--huiyin.messaging.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-            "--huiyin.mongodb.uri=" + infrastructure.mongoUri(),
-            "--spring.mongodb.database=" + name + "-system-" + run,
-            "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIdentityProvider.get().issuer());
+        ConfigurableApplicationContext context = startService(application, infrastructure.mongoUri(),
+            name + "-system-" + run);
         contexts.add(context);
         return context;
+    }
+
+    /**
+     * A service as its own Spring application on the test broker, with its own database on the MongoDB server at
+     * {@code mongoUri} (a fault test's proxy, or the test server itself).
+     */
+    static ConfigurableApplicationContext startService(Class<?> application, String mongoUri, String database,
+                                                       String... moreArguments) {
+        List<String> arguments = new ArrayList<>(List.of(
+            "--server.port=0",
+            "--huiyin.messaging.bootstrap-servers=" + TestInfrastructure.get().kafkaBootstrapServers(),
+            "--huiyin.mongodb.uri=" + mongoUri,
+            "--spring.mongodb.database=" + database,
+            "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIdentityProvider.get().issuer()));
+        arguments.addAll(List.of(moreArguments));
+        return new SpringApplicationBuilder(application).run(arguments.toArray(String[]::new));
     }
 
     /** The service's API as a user with {@code role} (kebab case, as tokens carry it) for the whole city. */

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import cn.huiyin.contracts.reference.ReferenceData;
 import cn.huiyin.platform.calendar.ChinaCalendar;
+import cn.huiyin.platform.messaging.lease.Leases;
 import cn.huiyin.triage.application.CaseQueries;
 import cn.huiyin.triage.application.Grouping;
 import cn.huiyin.triage.application.InboxQueries;
@@ -150,8 +151,8 @@ class TriageConfiguration {
 
     @Bean
     OfficerOverrides officerOverrides(TriageCases cases, Inboxes inboxes, TriagePolicy policy, Registry registry,
-                                      Clock clock) {
-        return new OfficerOverrides(cases, inboxes, policy, registry, clock);
+                                      Leases leases, Clock clock) {
+        return new OfficerOverrides(cases, inboxes, policy, registry, leases, clock);
     }
 
     @Bean

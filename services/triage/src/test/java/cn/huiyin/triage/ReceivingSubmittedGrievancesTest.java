@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
 
 @ServiceTest
 class ReceivingSubmittedGrievancesTest {
@@ -83,8 +84,8 @@ class ReceivingSubmittedGrievancesTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> outcome("duplicate") > duplicatesBefore);
         assertThat(mongo.getCollection("cases").countDocuments(new org.bson.Document("_id", grievanceId))).isEqualTo(1);
-        assertThat(mongo.getCollection("processed_events")
-            .countDocuments(new org.bson.Document("eventId", eventId))).isEqualTo(1);
+        assertThat(mongo.getCollection("cases").find(new org.bson.Document("_id", grievanceId)).first()
+            .getList("appliedEventIds", String.class)).containsExactly(eventId);
         assertThat(mongo.getCollection("cases").find(new org.bson.Document("_id", grievanceId)).first()
             .get("version", Number.class).longValue()).isZero();
         assertThat(TriageTestKit.events(grievanceId, 2)).extracting(TriageTestKit::type)
@@ -135,6 +136,73 @@ class ReceivingSubmittedGrievancesTest {
             });
         }
         assertThat(HttpJson.at(port).as(TriageTestKit.CITY_TRIAGE_OFFICER).get("/api/grievances/" + poisonKey).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aGrievancesLaterEventsWaitBehindItsDeadLetterAndFollowItInOrderWhenReplayed() throws Exception {
+        String parkedId = newGrievanceId();
+        String otherId = newGrievanceId();
+        publish(submitted(parkedId, UUID.randomUUID().toString()));
+        awaitCase(parkedId);
+        String supplementId = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> brokenSupplement = intakeEvent("GrievanceSupplemented", parkedId, supplementId,
+            "{\"grievanceId\": \"" + parkedId + "\", \"supplementedAt\": \"last Tuesday\", \"by\": \"WORKER\"}");
+        ProducerRecord<String, byte[]> withdrawal = intakeEvent("GrievanceWithdrawn", parkedId, UUID.randomUUID().toString(),
+            "{\"grievanceId\": \"" + parkedId + "\", \"withdrawnAt\": \"2026-12-02T03:00:00Z\", \"by\": \"WORKER\", "
+                + "\"reason\": \"已与平台协商解决\"}");
+
+        List<ConsumerRecord<String, byte[]>> dead;
+        try (RecordingKafkaConsumer deadLetters = new RecordingKafkaConsumer(
+            TestInfrastructure.get().kafkaBootstrapServers(), DEAD_LETTERS)) {
+            publish(brokenSupplement);
+            publish(withdrawal);
+            publish(submitted(otherId, UUID.randomUUID().toString()));
+
+            assertThat(awaitCase(otherId).json().get("state").asString()).isEqualTo("ASSIGNED");
+            dead = deadLetters.await(r -> parkedId.equals(r.key()), 2, Duration.ofSeconds(30));
+        }
+        assertThat(dead).extracting(r -> header(r, "x-exception-fqcn")).containsExactly(
+            "cn.huiyin.platform.messaging.inbound.MalformedEventException",
+            "cn.huiyin.platform.messaging.inbound.ParkedBehindException");
+        assertThat(awaitCase(parkedId).json().get("state").asString()).as("the withdrawal waits").isEqualTo("ASSIGNED");
+        HttpJson anonymous = HttpJson.at(port).as(TriageTestKit.ADMIN);
+        assertThat(anonymous.get("/actuator/health").json().at("/components/deadLetters/status").asString())
+            .isEqualTo("DEGRADED");
+
+        // The consumer was fixed (here: the supplement arrives as it should have) and the dead letters are replayed.
+        ProducerRecord<String, byte[]> fixedSupplement = intakeEvent("GrievanceSupplemented", parkedId, supplementId,
+            "{\"grievanceId\": \"" + parkedId + "\", \"supplementedAt\": \"2026-12-02T02:30:00Z\", \"by\": \"WORKER\", "
+                + "\"text\": \"补充骑行轨迹截图\", \"evidenceCount\": 1}");
+        publish(replayed(fixedSupplement));
+        publish(replayed(withdrawal));
+
+        JsonNode withdrawn = await().atMost(Duration.ofSeconds(30)).until(() -> awaitCase(parkedId).json(),
+            view -> view.get("state").asString().equals("WITHDRAWN"));
+        assertThat(withdrawn.get("history").valueStream().map(h -> h.get("action").asString())
+            .filter(a -> a.equals("SUPPLEMENTED") || a.equals("WITHDRAWN"))).containsExactly("SUPPLEMENTED", "WITHDRAWN");
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.getCollection("parked_subjects")
+            .countDocuments(new org.bson.Document("_id", parkedId)) == 0);
+    }
+
+    private static ProducerRecord<String, byte[]> intakeEvent(String type, String grievanceId, String eventId, String data) {
+        CloudEvent event = new CloudEvent(eventId, "/huiyin/intake", "cn.huiyin.intake." + type + ".v1",
+            TriageTestKit.now(), grievanceId, CloudEvent.JSON, data.getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, grievanceId, event.data());
+        CloudEventKafkaHeaders.toHeaders(event).forEach(h -> record.headers().add(new RecordHeader(h.key(), h.value())));
+        return record;
+    }
+
+    /** As {@code ./huiyin dlq replay} sends a dead letter back. */
+    private static ProducerRecord<String, byte[]> replayed(ProducerRecord<String, byte[]> record) {
+        ProducerRecord<String, byte[]> copy = new ProducerRecord<>(record.topic(), record.key(), record.value());
+        record.headers().forEach(copy.headers()::add);
+        copy.headers().add(new RecordHeader("huiyin_replay", "test".getBytes(StandardCharsets.UTF_8)));
+        return copy;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var found = record.headers().lastHeader(name);
+        return found == null ? null : new String(found.value(), StandardCharsets.UTF_8);
     }
 
     private HttpJson.Response awaitCase(String grievanceId) {

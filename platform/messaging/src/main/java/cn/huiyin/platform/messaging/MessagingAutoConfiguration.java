@@ -12,6 +12,7 @@ import cn.huiyin.platform.messaging.inbound.InboundFailures;
 import cn.huiyin.platform.messaging.inbound.ParkedEvents;
 import cn.huiyin.platform.messaging.inbound.InboundEvents;
 import cn.huiyin.platform.messaging.kafka.KafkaHealthIndicator;
+import cn.huiyin.platform.messaging.lease.Leases;
 import cn.huiyin.platform.messaging.outbox.AggregateStore;
 import cn.huiyin.platform.messaging.outbox.OutboxMarkers;
 import cn.huiyin.platform.messaging.outbox.OutboxProperties;
@@ -110,6 +111,12 @@ public class MessagingAutoConfiguration {
         return new InboundEvents(json, idempotentConsumer, parkedEvents, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    Leases leases(MongoTemplate mongo, Clock clock) {
+        return new Leases(mongo, clock);
+    }
+
     @Bean("deadLetters")
     DeadLetterHealthIndicator deadLetterHealthIndicator(ParkedEvents parkedEvents) {
         return new DeadLetterHealthIndicator(parkedEvents);
@@ -128,15 +135,15 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetters(Producer<byte[], byte[]> deadLetterProducer, Admin huiyinKafkaAdmin,
+    DeadLetters inboundDeadLetters(Producer<byte[], byte[]> deadLetterProducer, Admin huiyinKafkaAdmin,
                             ParkedEvents parkedEvents, Clock clock) {
         return new DeadLetters(deadLetterProducer, huiyinKafkaAdmin, parkedEvents, clock, Duration.ofSeconds(15));
     }
 
     @Bean
-    InboundErrorHandling inboundErrorHandling(MessagingProperties properties, DeadLetters deadLetters) {
+    InboundErrorHandling inboundErrorHandling(MessagingProperties properties, DeadLetters inboundDeadLetters) {
         return new InboundErrorHandling(new InboundFailures(properties.retryMaxBackoff(), properties.retryLaterLimit()),
-            deadLetters);
+            inboundDeadLetters);
     }
 
     /** The binder's consumers and dead-letter producers get the same client settings as the platform's own clients. */

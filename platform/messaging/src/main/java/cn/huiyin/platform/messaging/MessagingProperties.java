@@ -27,7 +27,7 @@ public record MessagingProperties(
     @DefaultValue("/huiyin/service") String source,
     @DefaultValue("30s") Duration claimLease,
     @DefaultValue("2s") Duration healthTimeout,
-    @DefaultValue("30s") Duration retryMaxBackoff,
+    @DefaultValue("10s") Duration retryMaxBackoff,
     @DefaultValue("10m") Duration retryLaterLimit,
     Map<String, String> client) {
 

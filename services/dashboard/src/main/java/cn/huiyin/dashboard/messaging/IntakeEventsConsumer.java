@@ -14,7 +14,7 @@ class IntakeEventsConsumer {
 
     @Bean
     Consumer<Message<byte[]>> intakeGrievances(InboundEvents inbound, CountSubmissions count) {
-        return inbound.consumer("dashboard", handlers -> handlers
+        return inbound.consumer("dashboard", handlers -> handlers.claimEachEvent()
             .on("cn.huiyin.intake.GrievanceSubmitted.v1", GrievanceSubmitted.class, event -> count.submitted(
                 event.data().submittedAt(),
                 event.data().location() == null ? null : event.data().location().divisionCode(),

@@ -39,13 +39,9 @@ public class FollowTriage {
     }
 
     private void change(String grievanceId, Consumer<Grievance> change) {
-        Grievance grievance = grievances.find(grievanceId).orElse(null);
-        if (grievance == null) {
+        if (!grievances.apply(grievanceId, change) && grievances.find(grievanceId).isEmpty()) {
             // Triage only ever speaks of grievances intake published; anything else is not ours to track.
             log.warn("Triage spoke of grievance {}, which intake does not hold; ignored", grievanceId);
-            return;
         }
-        change.accept(grievance);
-        grievances.update(grievance);
     }
 }

@@ -17,6 +17,14 @@ public interface Grievances {
     /** Stores a changed grievance read earlier; fails if someone changed it in between. */
     void update(Grievance grievance);
 
+    /**
+     * Applies the effect of the inbound event being handled to one grievance, once: nothing happens if the grievance
+     * is unknown or already applied that event (a redelivery), and the event is recorded in the same write.
+     *
+     * @return false if nothing changed for one of those reasons
+     */
+    boolean apply(String grievanceId, java.util.function.Consumer<Grievance> change);
+
     /** A page of grievances a caller may see, newest first; the scope is part of the query. */
     List<Grievance> search(AccessScope scope, GrievanceStatus status, int page, int size);
 

@@ -54,6 +54,11 @@ class MongoGrievances implements Grievances {
     }
 
     @Override
+    public boolean apply(String grievanceId, java.util.function.Consumer<Grievance> change) {
+        return grievances.apply(grievanceId, change);
+    }
+
+    @Override
     public List<Grievance> search(AccessScope scope, GrievanceStatus status, int page, int size) {
         Query query = scoped(scope, status).with(Sort.by(Sort.Direction.DESC, "submittedAt"))
             .skip((long) page * size).limit(size);

@@ -1,16 +1,16 @@
 package cn.huiyin.triage.application;
 
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import cn.huiyin.platform.kernel.DomainException;
-import cn.huiyin.triage.domain.InboxEntry;
+import cn.huiyin.platform.messaging.inbound.EventAlreadyApplied;
 import cn.huiyin.triage.domain.TriageCase;
 
 /**
- * Loads a case, applies a change, stores it with its events and brings the inboxes up to date. The inbox is written
- * right after the case; should the process die in between, the inbox catches up with the case's next change.
+ * Loads a case, applies a change, stores it with its events and brings the inboxes up to date. The inbox is derived
+ * afresh from the stored case each time (entries of every organisation the case ever involved are rewritten or
+ * removed), so a sync that failed or never ran — the process died between the two writes — is repaired by the next
+ * one: the retried event, the case's next change, or triage following its own events ({@code InboxesFollowCases}).
  */
 class CaseChanges {
 
@@ -28,18 +28,23 @@ class CaseChanges {
     }
 
     TriageCase change(TriageCase triageCase, Consumer<TriageCase> change) {
-        Set<String> before = organisations(triageCase);
         change.accept(triageCase);
-        save(triageCase, before);
+        save(triageCase);
         return triageCase;
     }
 
-    void save(TriageCase triageCase, Set<String> inboxesBefore) {
-        cases.update(triageCase);
-        inboxes.sync(triageCase.id(), inboxesBefore, triageCase.inboxEntries());
+    void save(TriageCase triageCase) {
+        try {
+            cases.update(triageCase);
+        } catch (EventAlreadyApplied replayed) {
+            // Applied before, perhaps by a process that died before it wrote the inboxes: derive them again.
+            cases.find(triageCase.id()).ifPresent(this::syncInboxes);
+            throw replayed;
+        }
+        syncInboxes(triageCase);
     }
 
-    static Set<String> organisations(TriageCase triageCase) {
-        return triageCase.inboxEntries().stream().map(InboxEntry::organisationId).collect(Collectors.toSet());
+    void syncInboxes(TriageCase triageCase) {
+        inboxes.sync(triageCase.id(), triageCase.organisationsEverInvolved(), triageCase.inboxEntries());
     }
 }

@@ -2,7 +2,6 @@ package cn.huiyin.triage.application;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 import cn.huiyin.triage.domain.TriageCase;
 
@@ -24,9 +23,10 @@ public class IntakeUpdates {
             return;
         }
         TriageCase triageCase = found.get();
-        Set<String> before = CaseChanges.organisations(triageCase);
         if (triageCase.withdraw(at, by, reason)) {
-            changes.save(triageCase, before);
+            changes.save(triageCase);
+        } else {
+            changes.syncInboxes(triageCase);
         }
     }
 
@@ -37,9 +37,10 @@ public class IntakeUpdates {
             return;
         }
         TriageCase triageCase = found.get();
-        Set<String> before = CaseChanges.organisations(triageCase);
         if (triageCase.supplement(at, by, text, evidenceCount)) {
-            changes.save(triageCase, before);
+            changes.save(triageCase);
+        } else {
+            changes.syncInboxes(triageCase);
         }
     }
 }

@@ -1,10 +1,13 @@
 package cn.huiyin.triage.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 import cn.huiyin.platform.kernel.DomainException;
+import cn.huiyin.platform.messaging.lease.LeaseHeldException;
+import cn.huiyin.platform.messaging.lease.Leases;
 import cn.huiyin.triage.domain.CategoryInfo;
 import cn.huiyin.triage.domain.CategorySource;
 import cn.huiyin.triage.domain.Classification;
@@ -24,10 +27,13 @@ public class OfficerOverrides {
     private final CaseChanges changes;
     private final TriagePolicy policy;
     private final Registry registry;
+    private final Leases leases;
     private final Clock clock;
 
-    public OfficerOverrides(TriageCases cases, Inboxes inboxes, TriagePolicy policy, Registry registry, Clock clock) {
+    public OfficerOverrides(TriageCases cases, Inboxes inboxes, TriagePolicy policy, Registry registry, Leases leases,
+                            Clock clock) {
         this.cases = cases;
+        this.leases = leases;
         this.changes = new CaseChanges(cases, inboxes);
         this.policy = policy;
         this.registry = registry;
@@ -72,6 +78,18 @@ public class OfficerOverrides {
 
     /** Merges {@code grievanceId} into the worker's other grievance {@code into}, which goes on. */
     public TriageCase merge(Caller caller, String grievanceId, String into, String reason) {
+        String worker = officersCase(caller, grievanceId).grievance().workerRef();
+        // One merge per worker at a time: two officers merging X into Y and Y into X must not close both.
+        try {
+            return leases.holding("merge|" + worker, Duration.ofSeconds(30), () -> mergeHolding(caller, grievanceId, into,
+                reason));
+        } catch (LeaseHeldException busy) {
+            throw DomainException.conflict("merge.in-progress", "该职工的另一项合并正在进行，请稍后重试",
+                "Another merge of this worker's grievances is in progress; try again");
+        }
+    }
+
+    private TriageCase mergeHolding(Caller caller, String grievanceId, String into, String reason) {
         TriageCase merged = officersCase(caller, grievanceId);
         TriageCase surviving = cases.find(into).orElseThrow(() -> DomainException.invalid("merge.unknown-target",
             "分拨中没有编号为 " + into + " 的诉求，无法合并", "Triage has no grievance " + into + " to merge into"));

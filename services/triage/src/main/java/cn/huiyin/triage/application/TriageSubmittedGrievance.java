@@ -1,7 +1,6 @@
 package cn.huiyin.triage.application;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,8 +39,9 @@ public class TriageSubmittedGrievance {
         Optional<RoutingDecision> routing = policy.route(grievance, classification.category(), Set.of());
         TriageCase triageCase = TriageCase.triage(grievance, classification, deadlines, routing, grouped.duplicates(),
             grouped.clusters(), clock.instant());
-        if (cases.addIfAbsent(triageCase)) {
-            inboxes.sync(triageCase.id(), List.of(), triageCase.inboxEntries());
-        }
+        // Seen before (a redelivery, perhaps after a crash between the two writes): the inboxes are derived again
+        // from the stored case, so an organisation never misses a case it was assigned.
+        TriageCase stored = cases.addIfAbsent(triageCase) ? triageCase : cases.find(triageCase.id()).orElse(triageCase);
+        inboxes.sync(stored.id(), stored.organisationsEverInvolved(), stored.inboxEntries());
     }
 }

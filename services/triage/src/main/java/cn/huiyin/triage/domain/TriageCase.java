@@ -438,6 +438,22 @@ public final class TriageCase {
     }
 
     /** The case as it appears in each organisation's inbox; empty once closed. */
+    /**
+     * Every organisation that ever had or could have had an inbox entry for this case (leads, co-handlers, returners,
+     * the ruling organisation): an inbox derived afresh from the case removes stale entries among these.
+     */
+    public Set<String> organisationsEverInvolved() {
+        Set<String> organisations = new LinkedHashSet<>();
+        for (Assignment assignment : assignments) {
+            organisations.add(assignment.organisation().id());
+            assignment.coHandlers().forEach(co -> organisations.add(co.id()));
+        }
+        if (ruling != null) {
+            organisations.add(ruling.organisation().id());
+        }
+        return organisations;
+    }
+
     public List<InboxEntry> inboxEntries() {
         if (state.isClosed()) {
             return List.of();

@@ -10,6 +10,7 @@ import java.util.Optional;
 public final class InboundContext {
 
     private static final ThreadLocal<InboundEvent<?>> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> FOUND_APPLIED = new ThreadLocal<>();
 
     private InboundContext() {
     }
@@ -18,13 +19,30 @@ public final class InboundContext {
         return Optional.ofNullable(CURRENT.get());
     }
 
-    /** Runs {@code work} as the handling of {@code event}. */
-    static void run(InboundEvent<?> event, Runnable work) {
+    /**
+     * Notes that an aggregate the handler touched had already applied the current event (e.g. the insert it would make
+     * exists from an earlier delivery): the handling counts as a duplicate even though the handler went on.
+     */
+    public static void noteAlreadyApplied() {
+        if (CURRENT.get() != null) {
+            FOUND_APPLIED.set(Boolean.TRUE);
+        }
+    }
+
+    /**
+     * Runs {@code work} as the handling of {@code event}.
+     *
+     * @return false if the work found the event already applied ({@link #noteAlreadyApplied()})
+     */
+    static boolean run(InboundEvent<?> event, Runnable work) {
         InboundEvent<?> previous = CURRENT.get();
         CURRENT.set(event);
+        FOUND_APPLIED.remove();
         try {
             work.run();
+            return FOUND_APPLIED.get() == null;
         } finally {
+            FOUND_APPLIED.remove();
             if (previous == null) {
                 CURRENT.remove();
             } else {

@@ -123,13 +123,12 @@ public class InboundEvents {
 
     private <T> boolean apply(String consumerName, EventHandlers handlers, EventHandlers.Registration<T> registration,
                               InboundEvent<T> inbound) {
-        Runnable handle = () -> InboundContext.run(inbound, () -> registration.handler().handle(inbound));
         try {
             if (handlers.claimsEachEvent()) {
-                return idempotency.process(consumerName, inbound.id(), handle);
+                return idempotency.process(consumerName, inbound.id(),
+                    () -> InboundContext.run(inbound, () -> registration.handler().handle(inbound)));
             }
-            handle.run();
-            return true;
+            return InboundContext.run(inbound, () -> registration.handler().handle(inbound));
         } catch (EventAlreadyApplied duplicate) {
             log.debug("{}: {}", consumerName, duplicate.getMessage());
             return false;

@@ -62,6 +62,8 @@ public final class Aggregates<A, D extends AggregateDocument> {
         try {
             store.insert(toDocument.apply(aggregate, 0L), events);
         } catch (DuplicateKeyException alreadyThere) {
+            store.findById(id.apply(aggregate), documentType).filter(AggregateStore::appliedCurrentEvent)
+                .ifPresent(stored -> InboundContext.noteAlreadyApplied());
             return false;
         }
         reads.put(aggregate, new Read(0, events.size(), events.size(), InboundContext.current().isPresent()));
@@ -81,13 +83,18 @@ public final class Aggregates<A, D extends AggregateDocument> {
      */
     public boolean apply(String aggregateId, Consumer<A> change) {
         Optional<A> found = find(aggregateId);
-        if (found.isEmpty() || hasAppliedCurrentEvent(found.get())) {
+        if (found.isEmpty()) {
+            return false;
+        }
+        if (hasAppliedCurrentEvent(found.get())) {
+            InboundContext.noteAlreadyApplied();
             return false;
         }
         change.accept(found.get());
         try {
             update(found.get());
         } catch (EventAlreadyApplied meanwhile) {
+            InboundContext.noteAlreadyApplied();
             return false;
         }
         return true;
