@@ -7,13 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import cn.huiyin.platform.messaging.cloudevents.CloudEvent;
 import cn.huiyin.platform.messaging.cloudevents.CloudEventKafkaHeaders;
 import cn.huiyin.platform.test.HttpJson;
+import cn.huiyin.platform.test.TestInstants;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -38,7 +38,7 @@ class DeadLetterCommandTest {
         String deadLetters = "error.huiyin.intake.grievance.v1.triage";
         String data = ThinPathTest.readExampleEvent().replace("HY-20261120-000017", grievanceId);
         CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), "/huiyin/intake",
-            "cn.huiyin.intake.GrievanceSubmitted.v1", Instant.now(), grievanceId, CloudEvent.JSON,
+            "cn.huiyin.intake.GrievanceSubmitted.v1", TestInstants.DEFAULT, grievanceId, CloudEvent.JSON,
             data.getBytes(StandardCharsets.UTF_8));
         // As the binder writes it: the event's own headers plus the failure that sent it here.
         ProducerRecord<String, byte[]> deadLetter = new ProducerRecord<>(deadLetters, grievanceId, event.data());

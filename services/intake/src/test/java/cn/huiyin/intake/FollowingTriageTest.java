@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -142,7 +141,7 @@ class FollowingTriageTest {
         String data = Files.readString(Path.of(EXAMPLES + example))
             .replaceAll("\"grievanceId\"\\s*:\\s*\"HY-\\d{8}-\\d{6}\"", "\"grievanceId\": \"" + grievanceId + "\"");
         CloudEvent cloudEvent = new CloudEvent(UUID.randomUUID().toString(), "/huiyin/triage",
-            "cn.huiyin.triage." + event + ".v1", Instant.now(), grievanceId, CloudEvent.JSON,
+            "cn.huiyin.triage." + event + ".v1", cn.huiyin.platform.test.TestInstants.DEFAULT, grievanceId, CloudEvent.JSON,
             data.getBytes(StandardCharsets.UTF_8));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>("huiyin.triage.case.v1", grievanceId, cloudEvent.data());
         CloudEventKafkaHeaders.toHeaders(cloudEvent).forEach(h -> record.headers().add(new RecordHeader(h.key(), h.value())));

@@ -85,11 +85,12 @@ class IdempotentConsumerTest {
 
     @Test
     void theClaimOfAnInstanceThatDiedIsTakenOverAfterItsLease() {
-        Instant longAgo = Instant.now().minus(Duration.ofMinutes(5));
+        Instant now = Instant.parse("2026-12-02T02:00:00Z");
+        Instant longAgo = now.minus(Duration.ofMinutes(5));
         mongo.getCollection(IdempotentConsumer.COLLECTION).insertOne(new Document("_id", "triage:event-5")
             .append("consumer", "triage").append("eventId", "event-5").append("status", "CLAIMED")
             .append("claimedAt", Date.from(longAgo)));
-        IdempotentConsumer survivor = new IdempotentConsumer(mongo, Clock.fixed(Instant.now(), ZoneOffset.UTC),
+        IdempotentConsumer survivor = new IdempotentConsumer(mongo, Clock.fixed(now, ZoneOffset.UTC),
             Duration.ofSeconds(30));
 
         boolean ran = survivor.process("triage", "event-5", effects::incrementAndGet);

@@ -257,7 +257,7 @@ class OutboxTest {
         // A process wrote the aggregate and its marker, then died before its relay saw them.
         Parcel orphan = new Parcel("P-4", "REGISTERED");
         orphan.setOutbox(new ArrayList<>(List.of(new OutboxEvent("e-orphan-1", "/huiyin/test",
-            "cn.huiyin.test.ParcelRegistered.v1", topic, "P-4", Instant.now(), "{\"parcelId\":\"P-4\"}", "clerk-007", null, null))));
+            "cn.huiyin.test.ParcelRegistered.v1", topic, "P-4", Instant.parse("2026-12-02T02:00:00Z"), "{\"parcelId\":\"P-4\"}", "clerk-007", null, null))));
         markers.touch("parcels", "P-4");
         mongo.insert(orphan);
 
@@ -294,7 +294,7 @@ class OutboxTest {
     void theRelayFillsInAuditEntriesAProcessDidNotWriteBeforeItDied() {
         Parcel orphan = new Parcel("P-6", "REGISTERED");
         orphan.setOutbox(new ArrayList<>(List.of(new OutboxEvent("e-orphan-6", "/huiyin/test",
-            "cn.huiyin.test.ParcelRegistered.v1", topic, "P-6", Instant.now(), "{\"parcelId\":\"P-6\"}", "clerk-009", null, null))));
+            "cn.huiyin.test.ParcelRegistered.v1", topic, "P-6", Instant.parse("2026-12-02T02:00:00Z"), "{\"parcelId\":\"P-6\"}", "clerk-009", null, null))));
         markers.touch("parcels", "P-6");
         mongo.insert(orphan);
 
