@@ -13,6 +13,7 @@ import cn.huiyin.triage.application.CaseQueries;
 import cn.huiyin.triage.application.Grouping;
 import cn.huiyin.triage.application.InboxQueries;
 import cn.huiyin.triage.application.Inboxes;
+import cn.huiyin.triage.application.InboxesFollowCases;
 import cn.huiyin.triage.application.IntakeUpdates;
 import cn.huiyin.triage.application.OfficerOverrides;
 import cn.huiyin.triage.application.OrganisationAdmin;
@@ -147,6 +148,11 @@ class TriageConfiguration {
     @Bean
     SignFor signFor(TriageCases cases, Inboxes inboxes, TriagePolicy policy, Registry registry, Clock clock) {
         return new SignFor(cases, inboxes, policy, registry, clock);
+    }
+
+    @Bean
+    InboxesFollowCases inboxesFollowCases(TriageCases cases, Inboxes inboxes) {
+        return new InboxesFollowCases(cases, inboxes);
     }
 
     @Bean

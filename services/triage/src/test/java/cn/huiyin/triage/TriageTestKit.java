@@ -161,9 +161,18 @@ final class TriageTestKit implements AutoCloseable {
     }
 
     void publish(String type, String grievanceId, String json) {
-        CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), "/huiyin/intake", type, now(),
+        publish(INTAKE_TOPIC, "/huiyin/intake", type, grievanceId, json);
+    }
+
+    /** As triage's own relay publishes a case event (e.g. after a restart). */
+    void publishOnTriageTopic(String type, String grievanceId, String json) {
+        publish(TRIAGE_TOPIC, "/huiyin/triage", type, grievanceId, json);
+    }
+
+    private void publish(String topic, String source, String type, String grievanceId, String json) {
+        CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), source, type, now(),
             grievanceId, CloudEvent.JSON, json.getBytes(StandardCharsets.UTF_8));
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(INTAKE_TOPIC, grievanceId, event.data());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, grievanceId, event.data());
         CloudEventKafkaHeaders.toHeaders(event).forEach(h -> record.headers().add(new RecordHeader(h.key(), h.value())));
         try {
             producer.send(record).get();
