@@ -1,0 +1,19 @@
+package cn.huiyin.jointmeeting.application;
+
+import cn.huiyin.jointmeeting.domain.organisation.KnownOrganisation;
+
+/** Keeps joint-meeting's view of the organisation registry: a newer revision replaces an older, never the reverse. */
+public class FollowOrganisations {
+
+    private final OrganisationStore store;
+
+    public FollowOrganisations(OrganisationStore store) {
+        this.store = store;
+    }
+
+    public void updated(KnownOrganisation organisation) {
+        if (organisation.supersedes(store.find(organisation.id()).orElse(null))) {
+            store.save(organisation);
+        }
+    }
+}
