@@ -19,10 +19,20 @@ public class MeetingQueries {
 
     private final MeetingAccess access;
     private final Meetings meetings;
+    private final OrganisationStore organisations;
 
-    public MeetingQueries(MeetingAccess access, Meetings meetings) {
+    public MeetingQueries(MeetingAccess access, Meetings meetings, OrganisationStore organisations) {
         this.access = access;
         this.meetings = meetings;
+        this.organisations = organisations;
+    }
+
+    /**
+     * Whether the caller may see which grievances a meeting takes up: not someone of an enterprise, which must not be
+     * able to tell which of its workers complained (a worker may have asked for confidentiality).
+     */
+    public boolean seesGrievanceIds(Caller caller) {
+        return organisations.find(caller.organisationId()).map(org -> !org.isEnterprise()).orElse(false);
     }
 
     public List<JointMeeting> mine(Caller caller) {
