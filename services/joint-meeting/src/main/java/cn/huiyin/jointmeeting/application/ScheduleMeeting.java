@@ -39,6 +39,10 @@ public class ScheduleMeeting {
             DomainException.conflict("organisation.unknown", "组织名录中还没有贵单位（" + caller.organisationId() + "），暂不能召集会议",
                 "Your organisation (" + caller.organisationId() + ") is not in the registry yet; it cannot convene"));
         List<FieldProblem> problems = new ArrayList<>();
+        if (!request.endsAt().isAfter(request.startsAt())) {
+            problems.add(new FieldProblem("endsAt", "meeting.ends-before-start", "结束时间应晚于开始时间",
+                "must be after startsAt"));
+        }
         if ((request.place() == null || request.place().isBlank())
             && (request.videoLink() == null || request.videoLink().isBlank())) {
             problems.add(new FieldProblem("place", "meeting.no-place", "请填写会议地点或视频会议链接",
