@@ -92,6 +92,9 @@ class ChengduParkingCaseTest extends JointMeetingScenario {
             now.plus(Duration.ofHours(1)), List.of("org-dept-urban"), List.of("org-ent-longhu-property", "org-ent-meituan")));
         assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
         String meetingId = scheduled.json().get("meetingId").asString();
+        JsonNode called = JointMeetingTestKit.events("MeetingScheduled", meetingId, 1).get(0);
+        assertThat(texts(called.get("invitedEnterprises"), "id")).containsExactly("org-ent-longhu-property", "org-ent-meituan");
+        assertThat(called.get("workerRepresentatives").get(0).get("label").asString()).isEqualTo("外卖骑手代表");
 
         JsonNode proposal = convener.get("/api/meetings/" + meetingId + "/agenda/proposal").json();
         JsonNode proposed = proposal.valueStream().filter(item -> item.get("reviewRequestIds").valueStream()

@@ -74,8 +74,10 @@ class FollowThroughTest extends JointMeetingScenario {
         assertThat(check.get("divisionCode").asString()).isEqualTo(STREET);
         assertThat(check.get("summaryZh").asString()).contains("下降 80%");
 
-        holdMeeting(convener, monthly, "{\"items\": [{\"reviewOf\": {\"meetingId\": \"" + first
-            + "\", \"agendaItemId\": \"AG-1\"}}]}", """
+        // The proposal goes back as it came, with nothing but the check on it.
+        JsonNode proposed = convener.get("/api/meetings/" + second + "/agenda/proposal").json().valueStream()
+            .filter(i -> "EFFECTIVENESS_REVIEW".equals(i.get("kind").asString())).findFirst().orElseThrow();
+        holdMeeting(convener, second, "{\"items\": [" + proposed + "]}", """
             {"outcome": "NO_ACTION", "messageToWorkers": "临时停车区设立后同类投诉下降八成，措施有效，继续保持。"}""");
         String third = convener.post("/api/meetings", JointMeetingTestKit.meeting("春熙路街道8月联席例会",
             monthly.plus(Duration.ofDays(30)), List.of("org-dept-urban"), List.of())).json().get("meetingId").asString();
@@ -86,9 +88,14 @@ class FollowThroughTest extends JointMeetingScenario {
     private String holdMeeting(HttpJson convener, Instant startsAt, String agenda, String decision) {
         HttpJson.Response scheduled = convener.post("/api/meetings", JointMeetingTestKit.meeting("春熙路街道联席会议",
             startsAt, List.of("org-dept-urban"), List.of()));
-        String meetingId = scheduled.json().get("meetingId").asString();
+        return holdMeeting(convener, scheduled.json().get("meetingId").asString(), agenda, decision);
+    }
+
+    private String holdMeeting(HttpJson convener, String meetingId, String agenda, String decision) {
+        HttpJson.Response current = convener.get("/api/meetings/" + meetingId);
+        Instant startsAt = Instant.parse(current.json().get("startsAt").asString());
         HttpJson.Response set = convener.put("/api/meetings/" + meetingId + "/agenda", agenda, "If-Match",
-            scheduled.header("ETag"));
+            current.header("ETag"));
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         String item = set.json().get("agenda").get(0).get("agendaItemId").asString();
         HttpJson.Response decided = convener.put("/api/meetings/" + meetingId + "/agenda/" + item + "/decision", decision);

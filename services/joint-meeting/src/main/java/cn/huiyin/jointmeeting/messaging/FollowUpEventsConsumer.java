@@ -23,10 +23,11 @@ class FollowUpEventsConsumer {
         return inbound.consumer("joint-meeting", handlers -> handlers
             .on("cn.huiyin.followup.ActionItemCompleted.v1", InboundRecords.ActionItemCompleted.class, event -> {
                 var data = event.data();
-                followThrough.completed(required(data.meetingId(), event), required(data.actionItemId(), event),
-                    new Completion(required(data.outcome(), event), data.result(),
-                        data.evidenceCount() == null ? 0 : data.evidenceCount(), data.organisation(),
-                        required(data.completedAt(), event)));
+                Completion completion = new Completion(required(data.outcome(), event), data.result(),
+                    data.evidenceCount() == null ? 0 : data.evidenceCount(), data.organisation(),
+                    required(data.completedAt(), event));
+                ConcurrentChanges.retry(() -> followThrough.completed(required(data.meetingId(), event),
+                    required(data.actionItemId(), event), completion));
             }));
     }
 }

@@ -46,7 +46,7 @@ class TriageEventsConsumer {
             .on(TRIAGE.formatted("GrievanceMerged"), InboundRecords.GrievanceMerged.class, event ->
                 follow.merged(required(event.data().grievanceId(), event), required(event.data().mergedInto(), event)))
             .on(TRIAGE.formatted("JointReviewRequested"), InboundRecords.JointReviewRequested.class, event ->
-                intake.requested(asks(event, intake))));
+                ConcurrentChanges.retry(() -> intake.requested(asks(event, intake)))));
     }
 
     /** One ask per cluster the case belongs to (all its members join), or one for the case alone. */

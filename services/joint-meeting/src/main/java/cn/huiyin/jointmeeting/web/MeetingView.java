@@ -35,9 +35,13 @@ record MeetingView(String meetingId, MeetingKind kind, String title, Organisatio
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /** @param reviewOf with an effectiveness review: the earlier decision it checks */
     record AgendaItemView(String agendaItemId, AgendaItemKind kind, String title, List<String> reviewRequestIds,
-                          List<String> grievanceIds, int grievanceCount, EffectivenessView effectivenessCheck,
-                          DecisionView decision) {
+                          ReviewOf reviewOf, List<String> grievanceIds, int grievanceCount,
+                          EffectivenessView effectivenessCheck, DecisionView decision) {
+    }
+
+    record ReviewOf(String meetingId, String agendaItemId) {
     }
 
     record DecisionView(DecisionOutcome outcome, String outcomeName, String messageToWorkers, LocalDate reviewDate,
@@ -67,8 +71,9 @@ record MeetingView(String meetingId, MeetingKind kind, String title, Organisatio
     }
 
     static AgendaItemView agendaItem(AgendaItem item, Optional<Decision> decision, boolean showGrievances, Instant now) {
+        EffectivenessCheck check = item.effectivenessCheck();
         return new AgendaItemView(item.agendaItemId(), item.kind(), item.title(), item.reviewRequestIds(),
-            showGrievances ? item.grievanceIds() : null, item.grievanceIds().size(),
+            check == null ? null : new ReviewOf(check.meetingId(), check.agendaItemId()), showGrievances ? item.grievanceIds() : null, item.grievanceIds().size(),
             effectiveness(item.effectivenessCheck()), decision.map(dec -> decision(dec, showGrievances, now)).orElse(null));
     }
 

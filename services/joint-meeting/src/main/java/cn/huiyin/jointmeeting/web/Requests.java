@@ -7,6 +7,7 @@ import java.util.List;
 import cn.huiyin.jointmeeting.domain.meeting.AttendanceStatus;
 import cn.huiyin.jointmeeting.domain.meeting.DecisionOutcome;
 import cn.huiyin.jointmeeting.domain.meeting.MeetingKind;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,7 +50,11 @@ final class Requests {
     record ReviewOf(@NotBlank @Size(max = 40) String meetingId, @NotBlank @Size(max = 20) String agendaItemId) {
     }
 
-    /** An agenda item: review requests to decide on, or an earlier decision to check (reviewOf). */
+    /**
+     * An agenda item: review requests to decide on, or an earlier decision to check (reviewOf). The read-only fields
+     * of a proposed item are ignored, so a proposal can be PUT back as it came.
+     */
+    @JsonIgnoreProperties({"kind", "grievanceIds", "grievanceCount", "effectivenessCheck", "decision"})
     record AgendaItemRequest(@Size(max = 20) String agendaItemId, @Size(max = 200) String title,
                              @Size(max = 20) List<@NotBlank @Size(max = 60) String> reviewRequestIds,
                              @Valid ReviewOf reviewOf) {
