@@ -40,6 +40,7 @@ class ParticipantsAndExportsTest extends JointMeetingScenario {
         JsonNode item = asPlatform.get("agenda").get(0);
         assertThat(item.path("grievanceIds").isNull() || item.path("grievanceIds").isMissingNode()).isTrue();
         assertThat(item.get("grievanceCount").asInt()).isEqualTo(2);
+        assertThat(item.path("reviewRequestIds").isNull() || item.path("reviewRequestIds").isMissingNode()).isTrue();
         assertThat(kit.as(MEITUAN_HANDLER).get("/api/meetings/" + meetingId + "/minutes.html").body())
             .doesNotContain("HY-2026");
     }
@@ -94,6 +95,24 @@ class ParticipantsAndExportsTest extends JointMeetingScenario {
         assertThat(page.body()).startsWith("<!DOCTYPE html>").contains("@media print").contains("会议纪要")
             .contains("大面街道骑手停车难联席会议").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
             .doesNotContain("<script>").contains("市城市管理委员会（城管）").contains("外卖骑手代表");
+    }
+
+    @Test
+    void aCaseShowsItsJointReviewToThoseWhoHandleItAndToNobodyElse() {
+        Instant now = JointMeetingTestKit.now();
+        String grievance = JointMeetingTestKit.newGrievanceId(now);
+        kit.triagedAndAssigned(grievance, "PARKING_ACCESS", "510112002001", "FOOD_DELIVERY_RIDER", now,
+            "org-street-damian", List.of("org-dept-urban"));
+        kit.jointReviewRequested(grievance, "PLACE", "大面街道 · 停车难、进门难",
+            List.of(grievance, JointMeetingTestKit.newGrievanceId(now)), "PARKING_ACCESS", "510112002001",
+            "org-street-damian");
+        JsonNode pending = kit.awaitCaseView(URBAN_LIAISON, grievance, v -> v.get("reviews").size() == 1);
+
+        assertThat(pending.get("reviews").get(0).get("state").asString()).isEqualTo("PENDING");
+        assertThat(kit.as(JointMeetingTestKit.DISTRICT_SUPERVISOR).get("/api/cases/" + grievance + "/joint-review")
+            .status()).isEqualTo(200);
+        assertThat(kit.as(HRSS_LIAISON).get("/api/cases/" + grievance + "/joint-review").status()).isEqualTo(403);
+        assertThat(kit.as(HRSS_LIAISON).get("/api/cases/HY-20200101-000009/joint-review").status()).isEqualTo(404);
     }
 
     private String meetingWithAgenda(String title) {

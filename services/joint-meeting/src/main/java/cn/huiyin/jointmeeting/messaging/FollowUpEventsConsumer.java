@@ -4,7 +4,7 @@ import static cn.huiyin.jointmeeting.messaging.TriageEventsConsumer.required;
 
 import java.util.function.Consumer;
 
-import cn.huiyin.jointmeeting.application.FollowThrough;
+import cn.huiyin.jointmeeting.application.meeting.FollowThrough;
 import cn.huiyin.jointmeeting.domain.meeting.Completion;
 import cn.huiyin.platform.messaging.inbound.InboundEvents;
 import org.springframework.context.annotation.Bean;

@@ -5,7 +5,7 @@ import static cn.huiyin.jointmeeting.messaging.TriageEventsConsumer.required;
 
 import java.util.function.Consumer;
 
-import cn.huiyin.jointmeeting.application.FollowOrganisations;
+import cn.huiyin.jointmeeting.application.review.FollowOrganisations;
 import cn.huiyin.jointmeeting.domain.organisation.KnownOrganisation;
 import cn.huiyin.platform.messaging.inbound.InboundEvents;
 import org.springframework.context.annotation.Bean;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import cn.huiyin.jointmeeting.application.FollowTriage;
-import cn.huiyin.jointmeeting.application.ReviewRequestIntake;
+import cn.huiyin.jointmeeting.application.review.FollowTriage;
+import cn.huiyin.jointmeeting.application.review.ReviewRequestIntake;
 import cn.huiyin.jointmeeting.domain.organisation.OrganisationRef;
 import cn.huiyin.jointmeeting.domain.review.ReviewRequest;
 import cn.huiyin.jointmeeting.domain.review.ReviewSource;

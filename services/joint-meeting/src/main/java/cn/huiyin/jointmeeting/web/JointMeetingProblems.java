@@ -1,6 +1,6 @@
 package cn.huiyin.jointmeeting.web;
 
-import cn.huiyin.jointmeeting.application.MeetingAccess;
+import cn.huiyin.jointmeeting.application.meeting.MeetingAccess;
 import cn.huiyin.jointmeeting.domain.meeting.ConclusionRefused;
 import cn.huiyin.platform.service.web.ProblemDetailsAdvice;
 import cn.huiyin.platform.service.web.Problems;

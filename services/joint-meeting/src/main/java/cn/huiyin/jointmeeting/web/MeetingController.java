@@ -4,9 +4,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
-import cn.huiyin.jointmeeting.application.MeetingQueries;
-import cn.huiyin.jointmeeting.application.MeetingRecords;
-import cn.huiyin.jointmeeting.application.ScheduleMeeting;
+import cn.huiyin.jointmeeting.application.meeting.MeetingQueries;
+import cn.huiyin.jointmeeting.application.meeting.MeetingRecords;
+import cn.huiyin.jointmeeting.application.meeting.ScheduleMeeting;
 import cn.huiyin.jointmeeting.domain.meeting.JointMeeting;
 import cn.huiyin.jointmeeting.domain.meeting.WorkerRepresentative;
 import cn.huiyin.platform.kernel.access.Caller;

@@ -3,7 +3,7 @@ package cn.huiyin.jointmeeting.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
-import cn.huiyin.jointmeeting.application.MeetingQueries;
+import cn.huiyin.jointmeeting.application.meeting.MeetingQueries;
 import cn.huiyin.jointmeeting.domain.meeting.JointMeeting;
 import cn.huiyin.platform.kernel.access.Caller;
 import cn.huiyin.platform.kernel.access.Roles;

@@ -2,10 +2,11 @@ package cn.huiyin.jointmeeting.web;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
-import cn.huiyin.jointmeeting.application.AgendaPlanning;
-import cn.huiyin.jointmeeting.application.DecisionDrafting;
-import cn.huiyin.jointmeeting.application.MeetingRecords;
+import cn.huiyin.jointmeeting.application.meeting.AgendaPlanning;
+import cn.huiyin.jointmeeting.application.meeting.DecisionDrafting;
+import cn.huiyin.jointmeeting.application.meeting.MeetingRecords;
 import cn.huiyin.jointmeeting.domain.meeting.JointMeeting;
 import cn.huiyin.platform.kernel.access.Roles;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,7 +44,7 @@ class MeetingPreparationController {
             + "decision whose review date has come (with complaint counts before and after). PUT it back as it is or edited.")
     List<MeetingView.AgendaItemView> proposal(@PathVariable String meetingId) {
         return agenda.propose(Callers.current(), meetingId).stream()
-            .map(item -> MeetingView.agendaItem(item, java.util.Optional.empty(), true, clock.instant())).toList();
+            .map(item -> MeetingView.agendaItem(item, Optional.empty(), true, clock.instant())).toList();
     }
 
     @PutMapping("/api/meetings/{meetingId}/agenda")

@@ -23,7 +23,8 @@ import cn.huiyin.jointmeeting.domain.organisation.OrganisationRef;
 
 /**
  * A joint meeting as the API shows it, with times also in Beijing time for people. For someone of an enterprise the
- * grievance ids are left out (only how many), so a firm cannot tell which of its workers complained.
+ * grievance ids and the review request ids made from them are left out (only how many), so a firm cannot tell which
+ * of its workers complained.
  */
 record MeetingView(String meetingId, MeetingKind kind, String title, OrganisationRef convener, MeetingState state,
                    Instant startsAt, Instant endsAt, String startsAtBeijing, String endsAtBeijing, String place,
@@ -72,8 +73,9 @@ record MeetingView(String meetingId, MeetingKind kind, String title, Organisatio
 
     static AgendaItemView agendaItem(AgendaItem item, Optional<Decision> decision, boolean showGrievances, Instant now) {
         EffectivenessCheck check = item.effectivenessCheck();
-        return new AgendaItemView(item.agendaItemId(), item.kind(), item.title(), item.reviewRequestIds(),
-            check == null ? null : new ReviewOf(check.meetingId(), check.agendaItemId()), showGrievances ? item.grievanceIds() : null, item.grievanceIds().size(),
+        // Review request ids are built from grievance ids (RR-CL-P-HY-…): hidden from enterprises as those are.
+        return new AgendaItemView(item.agendaItemId(), item.kind(), item.title(),
+            showGrievances ? item.reviewRequestIds() : null, check == null ? null : new ReviewOf(check.meetingId(), check.agendaItemId()), showGrievances ? item.grievanceIds() : null, item.grievanceIds().size(),
             effectiveness(item.effectivenessCheck()), decision.map(dec -> decision(dec, showGrievances, now)).orElse(null));
     }
 

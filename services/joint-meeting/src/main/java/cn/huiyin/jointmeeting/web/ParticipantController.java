@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import cn.huiyin.jointmeeting.application.CaseJointReview;
-import cn.huiyin.jointmeeting.application.MeetingQueries;
 import cn.huiyin.jointmeeting.application.ReviewStatus;
+import cn.huiyin.jointmeeting.application.meeting.MeetingQueries;
+import cn.huiyin.jointmeeting.application.review.CaseJointReview;
+import cn.huiyin.jointmeeting.domain.meeting.Decision;
 import cn.huiyin.jointmeeting.domain.meeting.MeetingState;
 import cn.huiyin.jointmeeting.domain.organisation.OrganisationRef;
 import cn.huiyin.platform.kernel.access.Caller;
@@ -84,7 +85,7 @@ class ParticipantController {
     }
 
     /** Drafts stay in the meeting until it concludes: a case sees a decision only once it is final. */
-    private static MeetingView.DecisionView decision(Optional<cn.huiyin.jointmeeting.domain.meeting.Decision> decision,
+    private static MeetingView.DecisionView decision(Optional<Decision> decision,
                                                      boolean concluded, Instant now) {
         return concluded ? decision.map(d -> MeetingView.decision(d, false, now)).orElse(null) : null;
     }

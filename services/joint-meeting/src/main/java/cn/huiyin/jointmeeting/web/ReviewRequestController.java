@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import cn.huiyin.jointmeeting.application.ReviewQueue;
-import cn.huiyin.jointmeeting.application.ReviewRequestIntake;
 import cn.huiyin.jointmeeting.application.ReviewStatus;
+import cn.huiyin.jointmeeting.application.review.ReviewQueue;
+import cn.huiyin.jointmeeting.application.review.ReviewRequestIntake;
 import cn.huiyin.jointmeeting.domain.organisation.OrganisationRef;
 import cn.huiyin.jointmeeting.domain.review.Escalation;
 import cn.huiyin.jointmeeting.domain.review.Reason;

@@ -1,4 +1,4 @@
-package cn.huiyin.jointmeeting.application;
+package cn.huiyin.jointmeeting.application.meeting;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import cn.huiyin.jointmeeting.application.Meetings;
+import cn.huiyin.jointmeeting.application.ReviewRequests;
+import cn.huiyin.jointmeeting.application.ReviewStatus;
 import cn.huiyin.jointmeeting.domain.meeting.AgendaItem;
 import cn.huiyin.jointmeeting.domain.meeting.AgendaItemKind;
 import cn.huiyin.jointmeeting.domain.meeting.Decision;

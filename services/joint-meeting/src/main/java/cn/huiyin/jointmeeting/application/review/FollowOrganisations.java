@@ -1,5 +1,6 @@
-package cn.huiyin.jointmeeting.application;
+package cn.huiyin.jointmeeting.application.review;
 
+import cn.huiyin.jointmeeting.application.OrganisationStore;
 import cn.huiyin.jointmeeting.domain.organisation.KnownOrganisation;
 
 /** Keeps joint-meeting's view of the organisation registry: a newer revision replaces an older, never the reverse. */

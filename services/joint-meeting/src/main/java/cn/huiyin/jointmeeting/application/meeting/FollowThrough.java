@@ -1,5 +1,6 @@
-package cn.huiyin.jointmeeting.application;
+package cn.huiyin.jointmeeting.application.meeting;
 
+import cn.huiyin.jointmeeting.application.Meetings;
 import cn.huiyin.jointmeeting.domain.meeting.Completion;
 import cn.huiyin.jointmeeting.domain.meeting.JointMeeting;
 import org.slf4j.Logger;

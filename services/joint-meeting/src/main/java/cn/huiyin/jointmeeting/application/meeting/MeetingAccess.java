@@ -1,5 +1,9 @@
-package cn.huiyin.jointmeeting.application;
+package cn.huiyin.jointmeeting.application.meeting;
 
+import java.util.List;
+
+import cn.huiyin.jointmeeting.application.Meetings;
+import cn.huiyin.jointmeeting.application.OrganisationStore;
 import cn.huiyin.jointmeeting.domain.meeting.JointMeeting;
 import cn.huiyin.jointmeeting.domain.organisation.KnownOrganisation;
 import cn.huiyin.platform.kernel.DomainException;
@@ -50,7 +54,7 @@ public class MeetingAccess {
             return true;
         }
         return caller.has(Roles.SUPERVISOR) && organisations.find(meeting.convener().id())
-            .map(KnownOrganisation::ancestors).orElse(java.util.List.of()).stream()
+            .map(KnownOrganisation::ancestors).orElse(List.of()).stream()
             .anyMatch(above -> above.id().equals(caller.organisationId()));
     }
 

@@ -1,9 +1,10 @@
-package cn.huiyin.jointmeeting.application;
+package cn.huiyin.jointmeeting.application.review;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import cn.huiyin.jointmeeting.application.TrackedGrievances;
 import cn.huiyin.jointmeeting.domain.grievance.TrackedGrievance;
 import cn.huiyin.jointmeeting.domain.organisation.OrganisationRef;
 

@@ -1,10 +1,14 @@
-package cn.huiyin.jointmeeting.application;
+package cn.huiyin.jointmeeting.application.review;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import cn.huiyin.jointmeeting.application.Meetings;
+import cn.huiyin.jointmeeting.application.ReviewRequests;
+import cn.huiyin.jointmeeting.application.ReviewStatus;
+import cn.huiyin.jointmeeting.application.TrackedGrievances;
 import cn.huiyin.jointmeeting.domain.grievance.TrackedGrievance;
 import cn.huiyin.jointmeeting.domain.meeting.JointMeeting;
 import cn.huiyin.jointmeeting.domain.organisation.OrganisationRef;

@@ -1,8 +1,12 @@
-package cn.huiyin.jointmeeting.application;
+package cn.huiyin.jointmeeting.application.review;
 
 import java.util.List;
 import java.util.Optional;
 
+import cn.huiyin.jointmeeting.application.Meetings;
+import cn.huiyin.jointmeeting.application.ReviewRequests;
+import cn.huiyin.jointmeeting.application.ReviewStatus;
+import cn.huiyin.jointmeeting.application.TrackedGrievances;
 import cn.huiyin.jointmeeting.domain.grievance.TrackedGrievance;
 import cn.huiyin.jointmeeting.domain.meeting.AgendaItem;
 import cn.huiyin.jointmeeting.domain.meeting.Decision;

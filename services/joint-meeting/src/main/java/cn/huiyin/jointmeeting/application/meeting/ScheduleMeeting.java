@@ -1,9 +1,12 @@
-package cn.huiyin.jointmeeting.application;
+package cn.huiyin.jointmeeting.application.meeting;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.huiyin.jointmeeting.application.Meetings;
+import cn.huiyin.jointmeeting.application.OrganisationStore;
 import cn.huiyin.jointmeeting.domain.meeting.DueDates;
 import cn.huiyin.jointmeeting.domain.meeting.JointMeeting;
 import cn.huiyin.jointmeeting.domain.meeting.MeetingKind;
@@ -19,7 +22,7 @@ import cn.huiyin.platform.kernel.access.Caller;
 public class ScheduleMeeting {
 
     /** What the convener asks for; organisations by id, checked against the registry. */
-    public record Request(MeetingKind kind, String title, java.time.Instant startsAt, java.time.Instant endsAt,
+    public record Request(MeetingKind kind, String title, Instant startsAt, Instant endsAt,
                           String place, String videoLink, List<String> invitedDepartmentIds,
                           List<String> invitedEnterpriseIds, List<WorkerRepresentative> workerRepresentatives) {
     }

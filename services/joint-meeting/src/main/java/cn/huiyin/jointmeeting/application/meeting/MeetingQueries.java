@@ -1,7 +1,9 @@
-package cn.huiyin.jointmeeting.application;
+package cn.huiyin.jointmeeting.application.meeting;
 
 import java.util.List;
 
+import cn.huiyin.jointmeeting.application.Meetings;
+import cn.huiyin.jointmeeting.application.OrganisationStore;
 import cn.huiyin.jointmeeting.domain.meeting.ActionItem;
 import cn.huiyin.jointmeeting.domain.meeting.AgendaItem;
 import cn.huiyin.jointmeeting.domain.meeting.JointMeeting;

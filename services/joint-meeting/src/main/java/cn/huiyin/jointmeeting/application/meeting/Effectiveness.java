@@ -1,9 +1,10 @@
-package cn.huiyin.jointmeeting.application;
+package cn.huiyin.jointmeeting.application.meeting;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import cn.huiyin.jointmeeting.application.TrackedGrievances;
 import cn.huiyin.jointmeeting.domain.meeting.AgendaItem;
 import cn.huiyin.jointmeeting.domain.meeting.EffectivenessCheck;
 import cn.huiyin.jointmeeting.domain.meeting.JointMeeting;

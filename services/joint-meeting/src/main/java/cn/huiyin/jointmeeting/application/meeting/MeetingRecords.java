@@ -1,16 +1,21 @@
-package cn.huiyin.jointmeeting.application;
+package cn.huiyin.jointmeeting.application.meeting;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.huiyin.jointmeeting.application.Meetings;
+import cn.huiyin.jointmeeting.application.OrganisationStore;
+import cn.huiyin.jointmeeting.application.ReviewRequests;
 import cn.huiyin.jointmeeting.domain.meeting.Attendance;
 import cn.huiyin.jointmeeting.domain.meeting.AttendanceStatus;
 import cn.huiyin.jointmeeting.domain.meeting.DueDates;
 import cn.huiyin.jointmeeting.domain.meeting.JointMeeting;
 import cn.huiyin.jointmeeting.domain.organisation.OrganisationRef;
 import cn.huiyin.jointmeeting.domain.review.ReviewRequest;
+import cn.huiyin.platform.kernel.DomainException;
 import cn.huiyin.platform.kernel.FieldProblem;
 import cn.huiyin.platform.kernel.InvalidFieldsException;
 import cn.huiyin.platform.kernel.access.Caller;
@@ -45,7 +50,7 @@ public class MeetingRecords {
                                          List<AttendanceEntry> entries) {
         JointMeeting meeting = access.loadForConvener(caller, meetingId);
         MeetingAccess.requireVersion(meeting, expectedVersion, false);
-        List<Attendance> attendance = new java.util.ArrayList<>();
+        List<Attendance> attendance = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             AttendanceEntry entry = entries.get(i);
             if ((entry.organisationId() == null) == (entry.representative() == null) || entry.status() == null) {
@@ -67,7 +72,7 @@ public class MeetingRecords {
                                DecisionDrafting.Draft draft) {
         JointMeeting meeting = access.loadForConvener(caller, meetingId);
         MeetingAccess.requireVersion(meeting, expectedVersion, false);
-        meeting.agendaItem(agendaItemId).orElseThrow(() -> cn.huiyin.platform.kernel.DomainException.notFound(
+        meeting.agendaItem(agendaItemId).orElseThrow(() -> DomainException.notFound(
             "agenda-item.unknown", "本会议议程中没有议题 " + agendaItemId, "This meeting's agenda has no item " + agendaItemId));
         meeting.decide(drafting.draft(meeting, agendaItemId, draft, caller.username(), clock.instant()));
         meetings.update(meeting);

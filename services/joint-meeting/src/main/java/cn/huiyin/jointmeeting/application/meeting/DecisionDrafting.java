@@ -1,4 +1,4 @@
-package cn.huiyin.jointmeeting.application;
+package cn.huiyin.jointmeeting.application.meeting;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import cn.huiyin.jointmeeting.application.OrganisationStore;
 import cn.huiyin.jointmeeting.domain.meeting.ActionItem;
 import cn.huiyin.jointmeeting.domain.meeting.Decision;
 import cn.huiyin.jointmeeting.domain.meeting.DecisionOutcome;
@@ -13,6 +14,7 @@ import cn.huiyin.jointmeeting.domain.meeting.DueDates;
 import cn.huiyin.jointmeeting.domain.meeting.JointMeeting;
 import cn.huiyin.jointmeeting.domain.organisation.KnownOrganisation;
 import cn.huiyin.jointmeeting.domain.organisation.OrganisationRef;
+import cn.huiyin.platform.calendar.BusinessHours;
 import cn.huiyin.platform.calendar.DayDescription;
 import cn.huiyin.platform.kernel.FieldProblem;
 import cn.huiyin.platform.kernel.InvalidFieldsException;
@@ -124,7 +126,7 @@ public class DecisionDrafting {
 
     private DueDates.Due due(JointMeeting meeting, LocalDate meetingDay, ItemDraft draft,
                              Optional<KnownOrganisation> lead, String path, List<FieldProblem> problems) {
-        var hours = lead.map(KnownOrganisation::hours).orElse(cn.huiyin.platform.calendar.BusinessHours.STANDARD);
+        BusinessHours hours = lead.map(KnownOrganisation::hours).orElse(BusinessHours.STANDARD);
         if ((draft.dueDate() == null) == (draft.dueInWorkingDays() == null)) {
             problems.add(new FieldProblem(path + ".dueDate", "due.one-of", "请填写办结日期（dueDate）或会后工作日数（dueInWorkingDays），二者取其一",
                 "give either dueDate or dueInWorkingDays"));
