@@ -102,7 +102,10 @@ class BadInputTest extends JointMeetingScenario {
              "workerRepresentatives": [{"label": "骑手张三13812341234", "count": 1}]}""");
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(fields(refused.json())).containsExactly("workerRepresentatives[0].label");
+        assertThat(fields(refused.json())).containsExactlyInAnyOrder("endsAt", "workerRepresentatives[0].label",
+            "invitedDepartmentIds[1]", "invitedDepartmentIds[2]", "invitedEnterpriseIds[0]");
+        assertThat(refused.json().get("errors").valueStream().filter(e -> e.get("field").asString().endsWith("label"))
+            .findFirst().orElseThrow().get("messageEn").asString()).contains("no phone or ID numbers");
 
         HttpJson.Response invitees = kit.as(DAMIAN_CONVENER).post("/api/meetings", """
             {"kind": "AD_HOC", "title": "联席会议", "startsAt": "2026-12-03T02:00:00Z", "endsAt": "2026-12-03T04:00:00Z",

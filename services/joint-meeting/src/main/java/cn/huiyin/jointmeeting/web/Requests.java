@@ -30,18 +30,15 @@ final class Requests {
     record EscalationRequest(@NotBlank @Size(max = 500) String explanation) {
     }
 
-    /** Worker representatives by role, never by name; a label may not carry a phone or ID number. */
-    record RepresentativeRequest(
-        @NotBlank @Size(max = 40) @Pattern(regexp = "^(?!.*[0-9]{5}).*$",
-            message = "{huiyin.jointmeeting.RepresentativeLabel.message}") String label,
-        @Pattern(regexp = "^[A-Z_]{2,40}$") String workerGroup,
-        @Min(1) @Max(50) Integer count) {
+    /** Worker representatives by role, never by name (the use case refuses a label carrying a phone or ID number). */
+    record RepresentativeRequest(@NotBlank @Size(max = 40) String label,
+                                 @Pattern(regexp = "^[A-Z_]{2,40}$") String workerGroup,
+                                 @Min(1) @Max(50) Integer count) {
     }
 
     record ScheduleRequest(@NotNull MeetingKind kind, @NotBlank @Size(max = 100) String title, @NotNull Instant startsAt,
                            @NotNull Instant endsAt, @Size(max = 200) String place,
-                           @Size(max = 500) @Pattern(regexp = "^https://\\S+$",
-                               message = "{huiyin.jointmeeting.VideoLink.message}") String videoLink,
+                           @Size(max = 500) String videoLink,
                            @Size(max = 30) List<@NotBlank @Size(max = 80) String> invitedDepartmentIds,
                            @Size(max = 30) List<@NotBlank @Size(max = 80) String> invitedEnterpriseIds,
                            @Size(max = 20) List<@Valid @NotNull RepresentativeRequest> workerRepresentatives) {

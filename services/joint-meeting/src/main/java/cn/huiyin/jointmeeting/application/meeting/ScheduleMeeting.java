@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import cn.huiyin.jointmeeting.application.Meetings;
 import cn.huiyin.jointmeeting.application.OrganisationStore;
@@ -26,6 +27,10 @@ public class ScheduleMeeting {
                           String place, String videoLink, List<String> invitedDepartmentIds,
                           List<String> invitedEnterpriseIds, List<WorkerRepresentative> workerRepresentatives) {
     }
+
+    private static final Pattern VIDEO_LINK = Pattern.compile("https://\\S+");
+    /** Five digits in a row: part of a phone or ID number, never of a role such as 骑手代表. */
+    private static final Pattern PERSONAL_NUMBER = Pattern.compile("[0-9０-９]{5}");
 
     private final Meetings meetings;
     private final OrganisationStore organisations;
@@ -51,6 +56,19 @@ public class ScheduleMeeting {
             problems.add(new FieldProblem("place", "meeting.no-place", "请填写会议地点或视频会议链接",
                 "give a place or a video link"));
         }
+        if (request.videoLink() != null && !request.videoLink().isBlank() && !VIDEO_LINK.matcher(request.videoLink()).matches()) {
+            problems.add(new FieldProblem("videoLink", "meeting.video-link", "应为 https:// 开头的视频会议链接",
+                "must be a video-meeting link starting with https://"));
+        }
+        List<WorkerRepresentative> representatives = request.workerRepresentatives() == null ? List.of()
+            : request.workerRepresentatives();
+        for (int i = 0; i < representatives.size(); i++) {
+            if (PERSONAL_NUMBER.matcher(representatives.get(i).label()).find()) {
+                problems.add(new FieldProblem("workerRepresentatives[" + i + "].label", "representative.personal-data",
+                    "只填写职工代表的身份（如“骑手代表”），不得含有电话号码、身份证号等个人信息",
+                    "give the representatives' role only (e.g. rider representatives), no phone or ID numbers"));
+            }
+        }
         List<OrganisationRef> departments = invitees(request.invitedDepartmentIds(), "invitedDepartmentIds", false,
             problems);
         List<OrganisationRef> enterprises = invitees(request.invitedEnterpriseIds(), "invitedEnterpriseIds", true,
@@ -61,7 +79,7 @@ public class ScheduleMeeting {
         String id = meetings.nextId(DueDates.meetingDay(request.startsAt()));
         JointMeeting meeting = JointMeeting.schedule(id, new JointMeeting.Details(request.kind(), request.title().strip(),
             request.startsAt(), request.endsAt(), blankToNull(request.place()), blankToNull(request.videoLink()),
-            departments, enterprises, request.workerRepresentatives()), convener.ref(), caller.username(),
+            departments, enterprises, representatives), convener.ref(), caller.username(),
             clock.instant());
         if (!meetings.addIfAbsent(meeting)) {
             throw new IllegalStateException("Meeting number " + id + " was handed out twice");
