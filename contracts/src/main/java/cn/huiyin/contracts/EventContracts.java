@@ -24,6 +24,8 @@ import com.networknt.schema.SpecificationVersion;
 public final class EventContracts {
 
     private static final Pattern TYPE = Pattern.compile("cn\\.huiyin\\.([a-z-]+)\\.([A-Za-z]+)\\.v(\\d+)");
+    /** CloudEvents types name a service without its dash (cn.huiyin.jointmeeting.…); its folder keeps the dash. */
+    private static final Map<String, String> FOLDERS = Map.of("jointmeeting", "joint-meeting", "followup", "follow-up");
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
         builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
@@ -35,7 +37,7 @@ public final class EventContracts {
         if (!matcher.matches()) {
             throw new IllegalArgumentException("Not a Huiyin event type: " + type);
         }
-        return "contracts/events/" + matcher.group(1) + "/" + matcher.group(2) + "/v" + matcher.group(3) + ".schema.json";
+        return "contracts/events/" + FOLDERS.getOrDefault(matcher.group(1), matcher.group(1)) + "/" + matcher.group(2) + "/v" + matcher.group(3) + ".schema.json";
     }
 
     /** Problems of {@code json} against the schema of {@code type}; empty when it conforms. */

@@ -33,7 +33,8 @@ class EventContractsTest {
 
     record EventVersion(String service, String event, int version, Path schema) {
         String type() {
-            return "cn.huiyin." + service + "." + event + ".v" + version;
+            // The folder is the service's name (joint-meeting); the CloudEvents type drops the dash (jointmeeting).
+            return "cn.huiyin." + service.replace("-", "") + "." + event + ".v" + version;
         }
     }
 
