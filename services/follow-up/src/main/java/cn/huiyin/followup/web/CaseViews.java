@@ -2,6 +2,7 @@ package cn.huiyin.followup.web;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -58,6 +59,7 @@ class CaseViews {
                      BigDecimal clockHours, long workingMinutes, long clockMinutes) {
     }
 
+    /** From the first stage's start to the last stage's end. */
     record Totals(BigDecimal workingHours, BigDecimal clockHours) {
     }
 
@@ -133,8 +135,11 @@ class CaseViews {
         SupervisionView supervision = new SupervisionView(c.supervision().card().name(),
             c.nextSupervisionAt().orElse(null), c.supervision().issued().stream().map(StepView::of).toList(),
             c.supervision().manual());
-        long working = c.stages().stream().mapToLong(StageSpan::workingMinutes).sum();
-        long clockMinutes = c.stages().stream().mapToLong(StageSpan::clockMinutes).sum();
+        List<StageSpan> stages = c.stages();
+        Instant first = stages.isEmpty() ? null : stages.get(0).from();
+        Instant last = stages.isEmpty() ? null : stages.get(stages.size() - 1).to();
+        long working = first == null ? 0 : time.between(first, last, c.hours()).toMinutes();
+        long clockMinutes = first == null ? 0 : Duration.between(first, last).toMinutes();
         return new CaseView(c.id(), c.status().name(), c.status().nameZh(), c.status().nameEn(),
             Grievance.of(c.facts()), handling, c.clocks().all().stream().map(l -> clock(l, now)).toList(), supervision,
             c.firstContact().orElse(null), c.progress(), c.materialRequests(), c.extensions(),

@@ -335,8 +335,10 @@ public final class CaseFile {
         retaliation = checkRetaliation ? RetaliationCheck.dueAt(at.plus(RETALIATION_CHECK_AFTER)) : null;
         Optional<Resolution> last = lastResolution();
         Optional<CallbackAttempt.Answers> answers = lastAnswers();
-        long working = stages.stream().mapToLong(StageSpan::workingMinutes).sum();
-        long clock = stages.stream().mapToLong(StageSpan::clockMinutes).sum();
+        // Totals from the first stage's start, not sums of the stages' whole minutes (each is rounded down).
+        Instant from = stages.isEmpty() ? at : stages.get(0).from();
+        long working = time.between(from, at, hours).toMinutes();
+        long clock = Duration.between(from, at).toMinutes();
         pendingEvents.add(new GrievanceClosed(id, outcome, at,
             handling == null ? null : handling.lead(), last.map(Resolution::kind).orElse(null),
             answers.map(CallbackAttempt.Answers::solved).orElse(null),
