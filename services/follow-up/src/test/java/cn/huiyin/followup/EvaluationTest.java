@@ -1,5 +1,6 @@
 package cn.huiyin.followup;
 
+import static cn.huiyin.followup.FollowUpKit.CALENDAR;
 import static cn.huiyin.followup.FollowUpKit.CALLBACK_AGENT;
 import static cn.huiyin.followup.FollowUpKit.COMMITTEE_AGENT;
 import static cn.huiyin.followup.FollowUpKit.COMMITTEE_HANDLER;
@@ -12,6 +13,7 @@ import java.util.List;
 import cn.huiyin.followup.FollowUpKit.Filed;
 import cn.huiyin.followup.FollowUpKit.Lead;
 import cn.huiyin.followup.FollowUpTopic.Event;
+import cn.huiyin.platform.calendar.BusinessHours;
 import cn.huiyin.platform.test.HttpJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -53,7 +55,7 @@ class EvaluationTest extends FollowUpScenario {
     @Test
     void aDissatisfiedCallbackReopensTheCaseAgainstTheUnitTheSecondUnderTheOrganisationAboveAndNeverAThird() {
         Filed claim = resolved();
-        Instant firstResolutionDue = claim.resolutionDueAt();
+        clock.set(FollowUpKit.beijing(2026, 12, 3, 10, 0));
 
         HttpJson.Response first = kit.as(CALLBACK_AGENT).post("/api/callbacks/" + claim.id() + "/attempts", DISSATISFIED);
 
@@ -63,8 +65,13 @@ class EvaluationTest extends FollowUpScenario {
         assertThat(reopened.get("reason").asString()).isEqualTo("NOT_SOLVED");
         assertThat(reopened.at("/countsAgainst/id").asString()).isEqualTo("org-committee-online-delivery");
         assertThat(reopened.has("supervisedBy")).isFalse();
-        assertThat(Instant.parse(reopened.get("resolutionDueAt").asString())).as("a new resolution limit")
-            .isAfter(firstResolutionDue);
+        Duration allowed = CALENDAR.workingTimeBetween(claim.submittedAt(), claim.resolutionDueAt(),
+            BusinessHours.STANDARD).duration();
+        Instant newLimit = CALENDAR.plusWorkingHours(Instant.parse(reopened.get("reopenedAt").asString()), allowed,
+            BusinessHours.STANDARD).instant();
+        assertThat(Instant.parse(reopened.get("resolutionDueAt").asString()))
+            .as("a new resolution limit, as long as the first, from the reopen")
+            .isBetween(newLimit.minusSeconds(2), newLimit.plusSeconds(2)).isAfter(claim.resolutionDueAt());
         assertThat(first.json().get("status").asString()).isEqualTo("IN_PROGRESS");
         assertThat(first.json().at("/reopens/count").asInt()).isEqualTo(1);
         assertThat(first.json().at("/reopens/countsAgainst/id").asString()).isEqualTo("org-committee-online-delivery");

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -134,6 +135,16 @@ public final class SupervisionRecord {
             }
         }
         return Optional.ofNullable(last);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SupervisionRecord that && issued.equals(that.issued) && manual.equals(that.manual);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(issued, manual);
     }
 
     private static List<Recipient> recipients(Subject subject, Hierarchy hierarchy, List<OrganisationRef> coHandlers,
