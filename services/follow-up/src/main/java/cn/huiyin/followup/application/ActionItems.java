@@ -17,7 +17,12 @@ public interface ActionItems {
     /** @throws ConcurrentChange if it changed since it was read */
     void update(ActionItem item);
 
-    List<String> dueForSupervision(Instant now, int limit);
+    List<DueCheck> dueForSupervision(Instant now, int limit);
+
+    /** As {@link CaseFiles#updateSupervised}. */
+    void updateSupervised(ActionItem item, DueCheck check);
+
+    void forget(DueCheck check);
 
     /** The open items serving a grievance: while there are any, it cannot be resolved. */
     List<ActionItem> openFor(String grievanceId);

@@ -63,6 +63,33 @@ public class CaseChanges {
     }
 
     /**
+     * Takes the supervision steps due on a case file the scan found, stores it and tells the store when it is next
+     * due; nothing if the case file is not there.
+     *
+     * @return the steps issued
+     */
+    public int supervise(DueCheck check, ToIntFunction<CaseFile> steps) {
+        for (int attempt = 1; ; attempt++) {
+            var found = cases.find(check.id());
+            if (found.isEmpty()) {
+                cases.forget(check);
+                return 0;
+            }
+            CaseFile caseFile = found.get();
+            int count = steps.applyAsInt(caseFile);
+            caseFile.replan(time);
+            try {
+                cases.updateSupervised(caseFile, check);
+                return count;
+            } catch (ConcurrentChange e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
      * Applies what another service said to the case file, opening one if this is the first follow-up hears of the
      * grievance. Events from intake and triage arrive on two topics in no fixed order, so either may open it.
      */

@@ -23,8 +23,18 @@ public interface CaseFiles {
     /** @throws ConcurrentChange if it changed since it was read */
     void update(CaseFile caseFile);
 
-    /** Ids of case files whose next supervision step is due at {@code now}, at most {@code limit}. */
-    List<String> dueForSupervision(Instant now, int limit);
+    /** Case files whose next supervision step may be due at {@code now}, at most {@code limit}. */
+    List<DueCheck> dueForSupervision(Instant now, int limit);
+
+    /**
+     * Stores a case file the scan supervised, and when its next step falls due — unless its plan was changed meanwhile.
+     *
+     * @throws ConcurrentChange if it changed since it was read
+     */
+    void updateSupervised(CaseFile caseFile, DueCheck check);
+
+    /** The scan found an entry for a case file that is not there (its insert never happened): forget it. */
+    void forget(DueCheck check);
 
     /**
      * A handler's cases: led or co-handled by {@code organisationId}, placed within {@code divisionPrefix}, in one of

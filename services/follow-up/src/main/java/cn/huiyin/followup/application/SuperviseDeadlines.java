@@ -45,17 +45,17 @@ public class SuperviseDeadlines {
         int steps = 0;
         int visited = 0;
         Set<String> seen = new HashSet<>();
-        List<String> due = cases.dueForSupervision(now, BATCH);
+        List<DueCheck> due = cases.dueForSupervision(now, BATCH);
         while (!due.isEmpty()) {
-            for (String id : due) {
-                if (seen.add(id)) {
-                    steps += changes.changeCounting(id, c -> c.supervise(now, changes.hierarchyOf(c), changes.time()))
-                        .count();
+            for (DueCheck check : due) {
+                if (seen.add(check.id())) {
+                    steps += changes.supervise(check, c -> c.handling().isEmpty() ? 0
+                        : c.supervise(now, changes.hierarchyOf(c), changes.time()));
                     visited++;
                 }
             }
-            List<String> next = cases.dueForSupervision(now, BATCH);
-            due = next.stream().anyMatch(id -> !seen.contains(id)) ? next : List.of();
+            List<DueCheck> next = cases.dueForSupervision(now, BATCH);
+            due = next.stream().anyMatch(check -> !seen.contains(check.id())) ? next : List.of();
         }
         TrackActionItems.Supervised items = actionItems.supervise(now);
         return new ScanResult(visited, items.visited(), steps + items.stepsIssued());

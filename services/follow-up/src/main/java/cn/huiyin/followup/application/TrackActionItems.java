@@ -79,18 +79,39 @@ public class TrackActionItems {
         int visited = 0;
         int steps = 0;
         Set<String> seen = new HashSet<>();
-        List<String> due = items.dueForSupervision(now, SuperviseDeadlines.BATCH);
+        List<DueCheck> due = items.dueForSupervision(now, SuperviseDeadlines.BATCH);
         while (!due.isEmpty()) {
-            for (String id : due) {
-                if (seen.add(id)) {
-                    steps += changeCounting(id, item -> item.supervise(now, hierarchyOf(item), time));
+            for (DueCheck check : due) {
+                if (seen.add(check.id())) {
+                    steps += supervise(check, now);
                     visited++;
                 }
             }
-            List<String> next = items.dueForSupervision(now, SuperviseDeadlines.BATCH);
-            due = next.stream().anyMatch(id -> !seen.contains(id)) ? next : List.of();
+            List<DueCheck> next = items.dueForSupervision(now, SuperviseDeadlines.BATCH);
+            due = next.stream().anyMatch(check -> !seen.contains(check.id())) ? next : List.of();
         }
         return new Supervised(visited, steps);
+    }
+
+    private int supervise(DueCheck check, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            var found = items.find(check.id());
+            if (found.isEmpty()) {
+                items.forget(check);
+                return 0;
+            }
+            ActionItem item = found.get();
+            int count = item.supervise(now, hierarchyOf(item), time);
+            item.replan(time);
+            try {
+                items.updateSupervised(item, check);
+                return count;
+            } catch (ConcurrentChange e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private Hierarchy hierarchyOf(ActionItem item) {

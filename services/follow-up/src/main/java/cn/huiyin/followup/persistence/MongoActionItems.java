@@ -1,20 +1,17 @@
 package cn.huiyin.followup.persistence;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import cn.huiyin.followup.application.ActionItems;
 import cn.huiyin.followup.application.ConcurrentChange;
+import cn.huiyin.followup.application.DueCheck;
 import cn.huiyin.followup.application.Page;
 import cn.huiyin.followup.domain.actionitem.ActionItem;
 import cn.huiyin.followup.domain.actionitem.ActionItemStatus;
 import cn.huiyin.platform.messaging.outbox.AggregateStore;
 import cn.huiyin.platform.messaging.outbox.Aggregates;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,18 +20,20 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
+/** Action items in MongoDB, with their {@link DueIndex} ({@code action_items_due}) for the supervision scan. */
 @Repository
 class MongoActionItems implements ActionItems {
 
     private final Aggregates<ActionItem, ActionItemDocument> items;
     private final MongoTemplate mongo;
+    private final DueIndex due;
 
     MongoActionItems(AggregateStore store, MongoTemplate mongo) {
         this.items = new Aggregates<>(store, ActionItemDocument.class, ActionItem::id, ActionItem::pendingEvents,
             ActionItemDocument::from, ActionItemDocument::toDomain);
         this.mongo = mongo;
+        this.due = new DueIndex(mongo, "action_items_due");
         var indexes = mongo.indexOps(ActionItemDocument.class);
-        indexes.createIndex(new Index().on("nextDueAt", Sort.Direction.ASC).named("next_due"));
         indexes.createIndex(new Index().on("grievanceIds", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
             .named("grievance_status"));
         indexes.createIndex(new Index().on("organisationIds", Sort.Direction.ASC).on("open", Sort.Direction.DESC)
@@ -43,6 +42,7 @@ class MongoActionItems implements ActionItems {
 
     @Override
     public boolean addIfAbsent(ActionItem item) {
+        due.touch(item.id(), item.nextSupervisionAt().orElse(null));
         return items.addIfAbsent(item);
     }
 
@@ -53,20 +53,32 @@ class MongoActionItems implements ActionItems {
 
     @Override
     public void update(ActionItem item) {
+        due.touch(item.id(), item.nextSupervisionAt().orElse(null));
+        store(item);
+    }
+
+    @Override
+    public List<DueCheck> dueForSupervision(Instant now, int limit) {
+        return due.due(now, limit);
+    }
+
+    @Override
+    public void updateSupervised(ActionItem item, DueCheck check) {
+        store(item);
+        due.settle(check, item.nextSupervisionAt().orElse(null));
+    }
+
+    @Override
+    public void forget(DueCheck check) {
+        due.settle(check, null);
+    }
+
+    private void store(ActionItem item) {
         try {
             items.update(item);
         } catch (OptimisticLockingFailureException e) {
             throw new ConcurrentChange(item.id());
         }
-    }
-
-    @Override
-    public List<String> dueForSupervision(Instant now, int limit) {
-        List<String> ids = new ArrayList<>();
-        mongo.getCollection(mongo.getCollectionName(ActionItemDocument.class))
-            .find(Filters.lte("nextDueAt", Date.from(now))).projection(Projections.include("_id")).limit(limit)
-            .forEach(document -> ids.add(document.getString("_id")));
-        return ids;
     }
 
     @Override

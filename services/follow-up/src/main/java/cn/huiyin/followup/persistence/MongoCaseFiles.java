@@ -1,22 +1,19 @@
 package cn.huiyin.followup.persistence;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import cn.huiyin.followup.application.CaseFiles;
 import cn.huiyin.followup.application.ConcurrentChange;
+import cn.huiyin.followup.application.DueCheck;
 import cn.huiyin.followup.application.Page;
 import cn.huiyin.followup.domain.casefile.CaseFile;
 import cn.huiyin.followup.domain.casefile.CaseStatus;
 import cn.huiyin.followup.domain.supervision.Card;
 import cn.huiyin.platform.messaging.outbox.AggregateStore;
 import cn.huiyin.platform.messaging.outbox.Aggregates;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,22 +23,24 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 /**
- * Case files in MongoDB. Writes go by {@code _id} (with the version for optimistic locking). Real MongoDB serves the
- * scan and the lists from the indexes declared here; the embedded server keeps no secondary index and scans (ADR 0005,
- * figures in docs/benchmarks.md).
+ * Case files in MongoDB. Writes go by {@code _id} (with the version for optimistic locking); the supervision scan reads
+ * the small {@link DueIndex} ({@code cases_due}) kept beside them. Real MongoDB serves the lists from the indexes
+ * declared here; the embedded server keeps no secondary index and scans (ADR 0005, figures in docs/benchmarks.md),
+ * acceptable for lists people open now and then.
  */
 @Repository
 class MongoCaseFiles implements CaseFiles {
 
     private final Aggregates<CaseFile, CaseFileDocument> cases;
     private final MongoTemplate mongo;
+    private final DueIndex due;
 
     MongoCaseFiles(AggregateStore store, MongoTemplate mongo) {
         this.cases = new Aggregates<>(store, CaseFileDocument.class, CaseFile::id, CaseFile::pendingEvents,
             CaseFileDocument::from, CaseFileDocument::toDomain);
         this.mongo = mongo;
+        this.due = new DueIndex(mongo, "cases_due");
         var indexes = mongo.indexOps(CaseFileDocument.class);
-        indexes.createIndex(new Index().on("nextDueAt", Sort.Direction.ASC).named("next_due"));
         indexes.createIndex(new Index().on("handlerIds", Sort.Direction.ASC).on("activeDueAt", Sort.Direction.ASC)
             .named("handler_due"));
         indexes.createIndex(new Index().on("escalated", Sort.Direction.ASC).on("divisionCode", Sort.Direction.ASC)
@@ -53,6 +52,7 @@ class MongoCaseFiles implements CaseFiles {
 
     @Override
     public boolean addIfAbsent(CaseFile caseFile) {
+        due.touch(caseFile.id(), caseFile.nextSupervisionAt().orElse(null));
         return cases.addIfAbsent(caseFile);
     }
 
@@ -63,20 +63,32 @@ class MongoCaseFiles implements CaseFiles {
 
     @Override
     public void update(CaseFile caseFile) {
+        due.touch(caseFile.id(), caseFile.nextSupervisionAt().orElse(null));
+        store(caseFile);
+    }
+
+    @Override
+    public List<DueCheck> dueForSupervision(Instant now, int limit) {
+        return due.due(now, limit);
+    }
+
+    @Override
+    public void updateSupervised(CaseFile caseFile, DueCheck check) {
+        store(caseFile);
+        due.settle(check, caseFile.nextSupervisionAt().orElse(null));
+    }
+
+    @Override
+    public void forget(DueCheck check) {
+        due.settle(check, null);
+    }
+
+    private void store(CaseFile caseFile) {
         try {
             cases.update(caseFile);
         } catch (OptimisticLockingFailureException e) {
             throw new ConcurrentChange(caseFile.id());
         }
-    }
-
-    @Override
-    public List<String> dueForSupervision(Instant now, int limit) {
-        List<String> ids = new ArrayList<>();
-        mongo.getCollection(mongo.getCollectionName(CaseFileDocument.class))
-            .find(Filters.lte("nextDueAt", Date.from(now))).projection(Projections.include("_id")).limit(limit)
-            .forEach(document -> ids.add(document.getString("_id")));
-        return ids;
     }
 
     @Override
