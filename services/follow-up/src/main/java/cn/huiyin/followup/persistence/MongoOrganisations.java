@@ -13,8 +13,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The organisation view, one document per organisation. A record replaces the stored one only if its revision is
- * newer: the filter pins the id and asks for an older revision, and when a newer one is there the upsert's insert
- * fails on the id — an older or repeated event changes nothing.
+ * newer: the filter pins the id and asks for an older revision, and when a newer one got there meanwhile the upsert's
+ * insert fails on the id — an older or repeated event changes nothing.
  */
 @Repository
 class MongoOrganisations implements OrganisationDirectory {
@@ -27,6 +27,10 @@ class MongoOrganisations implements OrganisationDirectory {
 
     @Override
     public void record(OrganisationEntry entry) {
+        OrganisationDocument stored = mongo.findById(entry.id(), OrganisationDocument.class);
+        if (stored != null && stored.revision() >= entry.revision()) {
+            return;
+        }
         Query older = new Query(Criteria.where("_id").is(entry.id()).and("revision").lt(entry.revision()));
         try {
             mongo.findAndReplace(older, OrganisationDocument.of(entry), FindAndReplaceOptions.options().upsert());
