@@ -63,7 +63,8 @@ final class DueIndex {
      * is left to watch — unless a writer touched it since the scan read it, in which case it stays as low as it is.
      */
     void settle(DueCheck check, Instant plannedAt) {
-        Bson untouched = Filters.and(Filters.eq("_id", check.id()), Filters.eq("touches", check.token()));
+        // A plain document, not Filters.and: the embedded store narrows by _id only when the filter names it directly.
+        Bson untouched = new Document("_id", check.id()).append("touches", check.token());
         if (plannedAt == null) {
             entries.deleteOne(untouched);
         } else {
