@@ -1,9 +1,18 @@
 package cn.huiyin.followup;
 
-import cn.huiyin.platform.test.DeclaredAccessScenario;
-import cn.huiyin.platform.test.ServiceTest;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** Who may call each endpoint of follow-up (the platform's audit endpoints until its own are built): 401 without a token, 403 for a role the endpoint does not allow. */
-@ServiceTest
-class AccessTest extends DeclaredAccessScenario {
+import cn.huiyin.platform.test.AccessMatrix;
+import org.junit.jupiter.api.Test;
+
+/** Who may call each endpoint of follow-up: 401 without a token, 403 for a role the endpoint does not allow. */
+class AccessTest extends FollowUpScenario {
+
+    @Test
+    void everyEndpointAnswersEveryRoleAsItDeclares() {
+        AccessMatrix.Result result = AccessMatrix.probe(port);
+
+        assertThat(result.endpoints()).isGreaterThanOrEqualTo(18);
+        assertThat(result.violations()).isEmpty();
+    }
 }

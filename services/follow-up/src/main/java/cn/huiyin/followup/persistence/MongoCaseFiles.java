@@ -1,0 +1,137 @@
+package cn.huiyin.followup.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import cn.huiyin.followup.application.CaseFiles;
+import cn.huiyin.followup.application.ConcurrentChange;
+import cn.huiyin.followup.application.DueCheck;
+import cn.huiyin.followup.application.Page;
+import cn.huiyin.followup.domain.casefile.CaseFile;
+import cn.huiyin.followup.domain.casefile.CaseStatus;
+import cn.huiyin.followup.domain.supervision.Card;
+import cn.huiyin.platform.messaging.outbox.AggregateStore;
+import cn.huiyin.platform.messaging.outbox.Aggregates;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Case files in MongoDB. Writes go by {@code _id} (with the version for optimistic locking); the supervision scan reads
+ * the small {@link DueIndex} ({@code cases_due}) kept beside them. Real MongoDB serves the lists from the indexes
+ * declared here; the embedded server keeps no secondary index and scans (ADR 0005, figures in docs/benchmarks.md),
+ * acceptable for lists people open now and then.
+ */
+@Repository
+class MongoCaseFiles implements CaseFiles {
+
+    private final Aggregates<CaseFile, CaseFileDocument> cases;
+    private final MongoTemplate mongo;
+    private final DueIndex due;
+
+    MongoCaseFiles(AggregateStore store, MongoTemplate mongo) {
+        this.cases = new Aggregates<>(store, CaseFileDocument.class, CaseFile::id, CaseFile::pendingEvents,
+            CaseFileDocument::from, CaseFileDocument::toDomain);
+        this.mongo = mongo;
+        this.due = new DueIndex(mongo, "cases_due");
+        var indexes = mongo.indexOps(CaseFileDocument.class);
+        indexes.createIndex(new Index().on("handlerIds", Sort.Direction.ASC).on("activeDueAt", Sort.Direction.ASC)
+            .named("handler_due"));
+        indexes.createIndex(new Index().on("escalated", Sort.Direction.ASC).on("divisionCode", Sort.Direction.ASC)
+            .on("lastEscalatedAt", Sort.Direction.DESC).named("escalations"));
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("callbackDueAt", Sort.Direction.ASC)
+            .named("callbacks_due"));
+        indexes.createIndex(new Index().on("retaliationDueAt", Sort.Direction.ASC).named("retaliation_due"));
+    }
+
+    @Override
+    public boolean addIfAbsent(CaseFile caseFile) {
+        due.touch(caseFile.id(), caseFile.nextSupervisionAt().orElse(null));
+        return cases.addIfAbsent(caseFile);
+    }
+
+    @Override
+    public Optional<CaseFile> find(String grievanceId) {
+        return cases.find(grievanceId);
+    }
+
+    @Override
+    public void update(CaseFile caseFile) {
+        due.touch(caseFile.id(), caseFile.nextSupervisionAt().orElse(null));
+        store(caseFile);
+    }
+
+    @Override
+    public List<DueCheck> dueForSupervision(Instant now, int limit) {
+        return due.due(now, limit);
+    }
+
+    @Override
+    public void updateSupervised(CaseFile caseFile, DueCheck check) {
+        store(caseFile);
+        due.settle(check, caseFile.nextSupervisionAt().orElse(null));
+    }
+
+    @Override
+    public void forget(DueCheck check) {
+        due.settle(check, null);
+    }
+
+    private void store(CaseFile caseFile) {
+        try {
+            cases.update(caseFile);
+        } catch (OptimisticLockingFailureException e) {
+            throw new ConcurrentChange(caseFile.id());
+        }
+    }
+
+    @Override
+    public Page<CaseFile> handledBy(String organisationId, String divisionPrefix, Set<CaseStatus> statuses, int page,
+                                    int size) {
+        Criteria criteria = Criteria.where("handlerIds").is(organisationId).and("status").in(statuses)
+            .and("divisionCode").regex(anchored(divisionPrefix));
+        return page(criteria, Sort.by(Sort.Order.asc("activeDueAt"), Sort.Order.asc("_id")), page, size);
+    }
+
+    @Override
+    public Page<CaseFile> escalated(String divisionPrefix, Card card, int page, int size) {
+        Criteria criteria = Criteria.where("escalated").is(true).and("divisionCode").regex(anchored(divisionPrefix));
+        if (card != null) {
+            criteria = criteria.and("card").is(card);
+        }
+        return page(criteria, Sort.by(Sort.Order.desc("lastEscalatedAt"), Sort.Order.asc("_id")), page, size);
+    }
+
+    @Override
+    public Page<CaseFile> callbacksDue(String divisionPrefix, Instant dueBy, int page, int size) {
+        Criteria criteria = Criteria.where("status").is(CaseStatus.RESOLVED).and("callbackDueAt").lte(dueBy)
+            .and("divisionCode").regex(anchored(divisionPrefix));
+        return page(criteria, Sort.by(Sort.Order.asc("callbackDueAt"), Sort.Order.asc("_id")), page, size);
+    }
+
+    @Override
+    public Page<CaseFile> retaliationChecksDue(String divisionPrefix, Instant dueBy, int page, int size) {
+        Criteria criteria = Criteria.where("retaliationDueAt").lte(dueBy).and("divisionCode")
+            .regex(anchored(divisionPrefix));
+        return page(criteria, Sort.by(Sort.Order.asc("retaliationDueAt"), Sort.Order.asc("_id")), page, size);
+    }
+
+    private Page<CaseFile> page(Criteria criteria, Sort sort, int page, int size) {
+        Query query = new Query(criteria);
+        long total = mongo.count(query, CaseFileDocument.class);
+        List<CaseFile> items = mongo.find(query.with(sort).skip((long) page * size).limit(size), CaseFileDocument.class)
+            .stream().map(cases::read).toList();
+        return new Page<>(items, page, size, total);
+    }
+
+    /** A division prefix as an anchored pattern (digits only, so nothing else can reach the regex). */
+    static String anchored(String divisionPrefix) {
+        return "^" + divisionPrefix.replaceAll("\\D", "");
+    }
+}

@@ -1,0 +1,15 @@
+package cn.huiyin.followup.web;
+
+import cn.huiyin.platform.kernel.access.Caller;
+import cn.huiyin.platform.service.security.CurrentUser;
+
+/** The caller of the current request as the use cases see it (the platform's access model). */
+final class Callers {
+
+    private Callers() {
+    }
+
+    static Caller current() {
+        return CurrentUser.required().caller();
+    }
+}
