@@ -12,4 +12,10 @@ public class ConcurrentChange extends DomainException {
         super(Kind.CONFLICT, "concurrent.modification", "记录 " + id + " 刚被他人修改，请刷新后重试",
             "Record " + id + " was changed by someone else just now; reload and try again");
     }
+
+    /** As above, keeping the store's conflict as the cause: an event handler that meets it is retried, not parked. */
+    public ConcurrentChange(String id, RuntimeException conflict) {
+        this(id);
+        initCause(conflict);
+    }
 }

@@ -77,7 +77,7 @@ class MongoActionItems implements ActionItems {
         try {
             items.update(item);
         } catch (OptimisticLockingFailureException e) {
-            throw new ConcurrentChange(item.id());
+            throw new ConcurrentChange(item.id(), e);
         }
     }
 

@@ -87,7 +87,7 @@ class MongoCaseFiles implements CaseFiles {
         try {
             cases.update(caseFile);
         } catch (OptimisticLockingFailureException e) {
-            throw new ConcurrentChange(caseFile.id());
+            throw new ConcurrentChange(caseFile.id(), e);
         }
     }
 
