@@ -39,6 +39,9 @@ final class ServiceProcess {
         if (spec.name().equals("identity")) {
             // The provider's signing key lives with the rest of the stack's data, so tokens survive restarts.
             command.add("--huiyin.identity.key-file=" + layout.dataDir().resolve("identity").resolve("signing-key.json"));
+            command.add("--huiyin.identity.issuer=" + layout.identityIssuer());
+        } else {
+            command.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + layout.identityIssuer());
         }
         Files.createDirectories(log.getParent());
         process = new ProcessBuilder(command)

@@ -46,7 +46,7 @@ final class StackCommand {
         List<String> busy = busyPorts();
         if (!busy.isEmpty()) {
             say("These ports are already in use: " + String.join(", ", busy)
-                + ". Is another Huiyin stack (or Kafka/MongoDB) running? Stop it, or set HUIYIN_KAFKA_PORT / HUIYIN_MONGO_PORT.");
+                + ". Is another Huiyin stack (or Kafka/MongoDB) running? Stop it, or move this one with HUIYIN_PORT_OFFSET=100 (or HUIYIN_KAFKA_PORT, HUIYIN_MONGO_PORT, HUIYIN_INTAKE_PORT ...).");
             return 1;
         }
         Files.createDirectories(layout.logDir());
@@ -128,7 +128,8 @@ final class StackCommand {
         memory.forEach((name, bytes) -> parts.add(name + " " + ResidentMemory.mib(bytes)));
         out.append(String.join(", ", parts)).append(")\n");
         out.append("\n  Sign in as a demo user (README lists them):  TOKEN=$(./huiyin token window-clerk)\n");
-        out.append("  File a grievance:  curl -s -X POST http://127.0.0.1:8081/api/grievances -H \"Authorization: Bearer $TOKEN\" "
+        out.append("  File a grievance:  curl -s -X POST http://127.0.0.1:" + layout.servicePort("intake")
+            + "/api/grievances -H \"Authorization: Bearer $TOKEN\" "
             + "-H 'Content-Type: application/json' -d @docs/examples/rider-insurance-claim.json\n");
         out.append("  Stop with Ctrl-C. Data stays in ").append(layout.dataDir()).append(".\n");
         System.out.println(out);

@@ -67,7 +67,7 @@ class DeadLetterCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            StackLayout layout = new StackLayout(Path.of("."), Path.of("target/data"), 0, 0, 0, List.of(), "");
+            StackLayout layout = new StackLayout(Path.of("."), Path.of("target/data"), 0, 0, 0, 0, List.of(), "");
             int exit = new DeadLetterCommand(layout, loop.infrastructure.kafkaBootstrapServers()).run(args);
             assertThat(exit).isZero();
         } finally {
