@@ -57,9 +57,8 @@ final class StackCommand {
         }, "huiyin-stack-shutdown"));
 
         say("Data directory: " + layout.dataDir() + (Files.exists(layout.mongoFile()) ? " (existing data kept)" : " (new)"));
-        say("Starting Kafka (KRaft) on " + layout.kafkaBootstrap() + " ...");
-        kafka = new EmbeddedKafkaBroker("127.0.0.1", layout.kafkaPort(), layout.kafkaControllerPort(), layout.kafkaDir(), 6)
-            .start();
+        // MongoDB first: after a crash, services that were left running find their store before Kafka hands them
+        // records again (a record handled while the store is still away would only fail and be retried).
         say("Starting the MongoDB-protocol server on " + layout.mongoUri() + " ...");
         try {
             mongo = EmbeddedMongoServer.onDisk("127.0.0.1", layout.mongoPort(), layout.mongoFile()).start();
@@ -67,6 +66,9 @@ final class StackCommand {
             say("Cannot open " + layout.mongoFile() + ": " + e.getMessage() + " (is another stack using this data directory?)");
             return 1;
         }
+        say("Starting Kafka (KRaft) on " + layout.kafkaBootstrap() + " ...");
+        kafka = new EmbeddedKafkaBroker("127.0.0.1", layout.kafkaPort(), layout.kafkaControllerPort(), layout.kafkaDir(), 6)
+            .start();
         for (StackLayout.ServiceSpec spec : layout.services()) {
             ServiceProcess service = new ServiceProcess(spec, layout.logDir());
             service.start(layout);
