@@ -31,6 +31,7 @@ final class StackCommand {
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedKafkaBroker kafka;
     private EmbeddedMongoServer mongo;
+    private Supervisor supervisor;
 
     StackCommand(StackLayout layout) {
         this.layout = layout;
@@ -70,20 +71,41 @@ final class StackCommand {
         kafka = new EmbeddedKafkaBroker("127.0.0.1", layout.kafkaPort(), layout.kafkaControllerPort(), layout.kafkaDir(), 6)
             .start();
         for (StackLayout.ServiceSpec spec : layout.services()) {
-            ServiceProcess service = new ServiceProcess(spec, layout.logDir());
-            service.start(layout);
+            ServiceProcess service = new ServiceProcess(spec, layout);
+            service.start();
             services.add(service);
             say("Starting " + spec.name() + " on port " + spec.port() + " (log: " + layout.home().relativize(service.log()) + ")");
         }
-        Files.writeString(pidFile(), services.stream().map(s -> Long.toString(s.pid()))
-            .collect(java.util.stream.Collectors.joining("\n")));
+        writePids();
         if (!awaitReady()) {
             return 1;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         printSummary(seconds);
+        superviseServices();
         stopped.await();
         return 0;
+    }
+
+    /** From now on a service that dies is reported and started again (see {@link Supervisor}). */
+    private synchronized void superviseServices() {
+        if (services.isEmpty()) {
+            return;
+        }
+        supervisor = new Supervisor(Supervisor.Policy.DEFAULT, message -> {
+            say(message);
+            log.warn(message);
+        }, this::writePids);
+        services.forEach(supervisor::watch);
+    }
+
+    private synchronized void writePids() {
+        try {
+            Files.writeString(pidFile(), services.stream().map(s -> Long.toString(s.pid()))
+                .collect(java.util.stream.Collectors.joining("\n")));
+        } catch (IOException e) {
+            say("Cannot write " + pidFile() + ": " + e.getMessage());
+        }
     }
 
     private boolean awaitReady() throws InterruptedException {
@@ -190,6 +212,9 @@ final class StackCommand {
     private synchronized void shutdown() {
         if (services.isEmpty() && kafka == null && mongo == null) {
             return;
+        }
+        if (supervisor != null) {
+            supervisor.close();
         }
         say("Stopping services ...");
         services.parallelStream().forEach(service -> service.stop(Duration.ofSeconds(25)));
