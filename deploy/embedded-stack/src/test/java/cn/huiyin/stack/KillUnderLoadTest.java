@@ -57,6 +57,8 @@ class KillUnderLoadTest {
     private static final int CLERKS = 3;
     /** Filings acknowledged between two kills, so that each kill lands in a steady stream of writes. */
     private static final int ACKNOWLEDGED_BETWEEN_KILLS = 12;
+    /** Each clerk's pause after an answer: a steady stream of some ten filings a second, which two cores keep up with. */
+    private static final Duration PAUSE_BETWEEN_FILINGS = Duration.ofMillis(250);
     private static final JsonMapper JSON = new JsonMapper();
 
     private static Path dataDir;
@@ -170,7 +172,9 @@ class KillUnderLoadTest {
         try (RecordingKafkaConsumer reader = new RecordingKafkaConsumer(infrastructure.kafkaBootstrap(),
             "huiyin.intake.grievance.v1", "error.huiyin.intake.grievance.v1.triage")) {
             List<String> records = reader.drain(r -> id.equals(r.key()), Duration.ofSeconds(3)).stream()
-                .map(r -> r.topic() + "@" + r.offset() + " " + header(r, "ce_id")
+                .map(r -> r.topic() + "-" + r.partition() + "@" + r.offset() + " " + header(r, "ce_id") + " "
+                    + triage.getBean(MongoTemplate.class).getCollection("processed_events")
+                        .find(new Document("eventId", header(r, "ce_id"))).first()
                     + (r.headers().lastHeader("x-exception-message") == null ? ""
                         : " (" + header(r, "x-exception-message").lines().findFirst().orElse("") + ")"))
                 .toList();
@@ -224,7 +228,7 @@ class KillUnderLoadTest {
                 } else {
                     count(Integer.toString(response.statusCode()));
                 }
-                Thread.sleep(20);
+                Thread.sleep(PAUSE_BETWEEN_FILINGS.toMillis());
             } catch (IOException e) {
                 count(e.getClass().getSimpleName());
             } catch (InterruptedException e) {
