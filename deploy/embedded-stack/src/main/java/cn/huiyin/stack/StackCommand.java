@@ -69,7 +69,7 @@ final class StackCommand {
         }
         say("Starting Kafka (KRaft) on " + layout.kafkaBootstrap() + " ...");
         kafka = new EmbeddedKafkaBroker("127.0.0.1", layout.kafkaPort(), layout.kafkaControllerPort(), layout.kafkaDir(), 6)
-            .start();
+            .flushEveryAppend().start();
         for (StackLayout.ServiceSpec spec : layout.services()) {
             ServiceProcess service = new ServiceProcess(spec, layout);
             service.start();
