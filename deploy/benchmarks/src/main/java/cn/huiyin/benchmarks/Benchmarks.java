@@ -21,6 +21,7 @@ public final class Benchmarks {
     static {
         ALL.put("intake", new IntakeSubmitBenchmark());
         ALL.put("triage", new TriageLatencyBenchmark());
+        ALL.put("store", new StoreWriteBenchmark());
     }
 
     private Benchmarks() {

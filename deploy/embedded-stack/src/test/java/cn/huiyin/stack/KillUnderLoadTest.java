@@ -132,6 +132,12 @@ class KillUnderLoadTest {
 
         assertThat(handedOutTwice).as("tracking numbers answered for two filings").isEmpty();
         HttpJson intakeApi = HttpJson.at(port(intake)).as(TestUser.of("window-clerk"));
+        // Durable acknowledgement: every 201 is still there, with the text of its own filing.
+        assertThat(acknowledged).allSatisfy((id, words) -> {
+            HttpJson.Response read = intakeApi.get("/api/grievances/" + id);
+            assertThat(read.status()).as("intake has %s", id).isEqualTo(200);
+            assertThat(read.json().get("description").asString()).as("%s is the grievance filed", id).endsWith(words);
+        });
         long settling = System.nanoTime();
         try {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
@@ -145,11 +151,6 @@ class KillUnderLoadTest {
         System.out.printf("Kill under load: every acknowledged grievance triaged %.1f s after the last restart%n",
             (System.nanoTime() - settling) / 1e9);
 
-        assertThat(acknowledged).allSatisfy((id, words) -> {
-            HttpJson.Response read = intakeApi.get("/api/grievances/" + id);
-            assertThat(read.status()).as("intake has %s", id).isEqualTo(200);
-            assertThat(read.json().get("description").asString()).as("%s is the grievance filed", id).endsWith(words);
-        });
         assertThat(acknowledged.keySet()).allSatisfy(id ->
             assertThat(triageCase(id).get("version", Number.class).longValue()).as("%s triaged once", id).isZero());
         assertTriagedOnceOnTheTopic();

@@ -1,5 +1,6 @@
 package cn.huiyin.platform.embedded;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +40,21 @@ final class GroupCommit implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final AttributeKey<Long> CHANNEL_TICKET = AttributeKey.valueOf("huiyin-durable-ticket");
-    private static final long IDLE_COMMIT_MILLIS = 1000;
-    private static final long HOUSEKEEPING_MILLIS = 30_000;
+    private static final Duration IDLE = Duration.ofSeconds(1);
+    private static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(30);
     private static final int HOUSEKEEPING_FILL_RATE = 50;
     private static final int HOUSEKEEPING_WRITE_BYTES = 4 * 1024 * 1024;
 
     private final MVStore store;
+    private final Duration idle;
+    private final Duration housekeepingEvery;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     /** Replies by the number of the commit they wait for, in the order they arrived. */
     private final TreeMap<Long, List<Runnable>> waiting = new TreeMap<>();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong deferredReplies = new AtomicLong();
+    private final AtomicLong housekeepings = new AtomicLong();
     private final Thread committer;
     /** Number of the last commit begun; a commit is begun before it reads the store. */
     private long started;
@@ -65,7 +69,14 @@ final class GroupCommit implements AutoCloseable {
     private long lastHousekeeping = System.nanoTime();
 
     GroupCommit(MVStore store) {
+        this(store, IDLE, HOUSEKEEPING_EVERY);
+    }
+
+    /** With a quiet time after which leftovers are committed, and how often housekeeping may run then. */
+    GroupCommit(MVStore store, Duration idle, Duration housekeepingEvery) {
         this.store = store;
+        this.idle = idle;
+        this.housekeepingEvery = housekeepingEvery;
         this.committer = new Thread(this::run, "mongo-group-commit");
         committer.setDaemon(true);
         committer.start();
@@ -122,13 +133,18 @@ final class GroupCommit implements AutoCloseable {
         return deferredReplies.get();
     }
 
+    /** Housekeeping rounds run so far. */
+    long housekeepings() {
+        return housekeepings.get();
+    }
+
     private void run() {
         while (true) {
             long ticket;
             lock.lock();
             try {
                 while (running && requested <= durable) {
-                    if (!work.await(IDLE_COMMIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    if (!work.await(idle.toMillis(), TimeUnit.MILLISECONDS)) {
                         idle();
                     }
                 }
@@ -164,9 +180,10 @@ final class GroupCommit implements AutoCloseable {
 
     /** Called with the lock held after a quiet second: commit leftovers, and keep the file from fragmenting. */
     private void idle() {
-        boolean housekeeping = System.nanoTime() - lastHousekeeping > TimeUnit.MILLISECONDS.toNanos(HOUSEKEEPING_MILLIS);
+        boolean housekeeping = System.nanoTime() - lastHousekeeping > housekeepingEvery.toNanos();
         if (housekeeping) {
             lastHousekeeping = System.nanoTime();
+            housekeepings.incrementAndGet();
             try {
                 // Rewrites live pages of sparse chunks; they become unsaved changes, committed below.
                 store.compact(HOUSEKEEPING_FILL_RATE, HOUSEKEEPING_WRITE_BYTES);
