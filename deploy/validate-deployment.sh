@@ -259,6 +259,10 @@ def compose_checks():
         check(f"{name}: MongoDB URI user huiyin at mongo:27017, replicaSet=rs0, authSource=admin",
               uri.scheme == "mongodb" and uri.username == "huiyin" and uri.hostname == "mongo" and uri.port == 27017
               and query.get("replicaSet") == ["rs0"] and query.get("authSource") == ["admin"])
+        check(f"{name}: MongoDB acknowledges writes once journaled on a majority and reads only those "
+              "(w=majority, journal=true, readConcernLevel=majority)",
+              query.get("w") == ["majority"] and query.get("journal") == ["true"]
+              and query.get("readConcernLevel") == ["majority"], uri.query)
         check(f"{name}: JWT issuer is Keycloak's realm huiyin as KC_HOSTNAME makes it",
               env.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI") == kc_hostname.rstrip("/") + "/realms/huiyin",
               env.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI"))

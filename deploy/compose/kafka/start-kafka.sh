@@ -62,9 +62,13 @@ log.dirs=/var/lib/kafka/data
 auto.create.topics.enable=false
 num.partitions=6
 
-# One broker: every internal topic has a single replica.
+# One broker: every internal topic has a single replica, so min.insync.replicas cannot exceed 1 and no other replica
+# holds an acknowledged record. Flush each append to disk before acknowledging it instead: an outbox event the broker
+# acknowledged is removed from its aggregate, and must then survive a power cut of this host (ADR 0019). With three
+# brokers (deploy/k8s) replication does this job: replication factor 3, min.insync.replicas=2, no flush.
 default.replication.factor=1
 min.insync.replicas=1
+log.flush.interval.messages=1
 offsets.topic.replication.factor=1
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1

@@ -22,6 +22,7 @@ public final class Benchmarks {
         ALL.put("intake", new IntakeSubmitBenchmark());
         ALL.put("triage", new TriageLatencyBenchmark());
         ALL.put("follow-up", new FollowUpSupervisionBenchmark());
+        ALL.put("store", new StoreWriteBenchmark());
     }
 
     private Benchmarks() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** One service of the stack in a JVM of its own, with its output in {@code data/logs/<name>.log}. */
@@ -17,16 +18,27 @@ final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final StackLayout.ServiceSpec spec;
+    private final String name;
+    private final int port;
     private final Path log;
-    private Process process;
+    private final List<String> command;
+    private volatile Process process;
+    private volatile long startedAt;
+    private boolean stopped;
 
-    ServiceProcess(StackLayout.ServiceSpec spec, Path logDir) {
-        this.spec = spec;
-        this.log = logDir.resolve(spec.name() + ".log");
+    ServiceProcess(StackLayout.ServiceSpec spec, StackLayout layout) {
+        this(spec.name(), spec.port(), layout.logDir().resolve(spec.name() + ".log"), command(spec, layout));
     }
 
-    void start(StackLayout layout) throws IOException {
+    /** A service started with {@code command}; its readiness is asked on {@code port}, its output goes to {@code log}. */
+    ServiceProcess(String name, int port, Path log, List<String> command) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.command = List.copyOf(command);
+    }
+
+    private static List<String> command(StackLayout.ServiceSpec spec, StackLayout layout) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(layout.serviceJvmOptions().trim().split("\\s+")));
@@ -39,12 +51,35 @@ final class ServiceProcess {
         if (spec.name().equals("identity")) {
             // The provider's signing key lives with the rest of the stack's data, so tokens survive restarts.
             command.add("--huiyin.identity.key-file=" + layout.dataDir().resolve("identity").resolve("signing-key.json"));
+            command.add("--huiyin.identity.issuer=" + layout.identityIssuer());
+        } else {
+            command.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + layout.identityIssuer());
+        }
+        return command;
+    }
+
+    /** Starts the service (again, after it stopped); its output is appended to its log. Not after {@link #stop}. */
+    synchronized void start() throws IOException {
+        if (stopped) {
+            throw new IOException(name + " is being stopped");
         }
         Files.createDirectories(log.getParent());
         process = new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
+        startedAt = System.nanoTime();
+    }
+
+    /** Completes with the exit code when the process started last ends. */
+    CompletableFuture<Integer> onExit() {
+        Process current = process;
+        return current.onExit().thenApply(Process::exitValue);
+    }
+
+    /** How long the process started last has been running (or ran). */
+    Duration uptime() {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
     }
 
     /** True once readiness answers 200 (MongoDB reachable; Kafka reachable or the service degraded but serving). */
@@ -70,6 +105,11 @@ final class ServiceProcess {
 
     /** Asks the service to stop (SIGTERM: Spring finishes requests in flight), then insists after the grace period. */
     void stop(Duration grace) {
+        Process process;
+        synchronized (this) {
+            stopped = true;
+            process = this.process;
+        }
         if (process == null) {
             return;
         }
@@ -89,11 +129,11 @@ final class ServiceProcess {
     }
 
     String name() {
-        return spec.name();
+        return name;
     }
 
     String url() {
-        return "http://127.0.0.1:" + spec.port();
+        return "http://127.0.0.1:" + port;
     }
 
     Path log() {

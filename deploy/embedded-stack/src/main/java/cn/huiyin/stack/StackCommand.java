@@ -31,6 +31,7 @@ final class StackCommand {
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedKafkaBroker kafka;
     private EmbeddedMongoServer mongo;
+    private Supervisor supervisor;
 
     StackCommand(StackLayout layout) {
         this.layout = layout;
@@ -46,7 +47,7 @@ final class StackCommand {
         List<String> busy = busyPorts();
         if (!busy.isEmpty()) {
             say("These ports are already in use: " + String.join(", ", busy)
-                + ". Is another Huiyin stack (or Kafka/MongoDB) running? Stop it, or set HUIYIN_KAFKA_PORT / HUIYIN_MONGO_PORT.");
+                + ". Is another Huiyin stack (or Kafka/MongoDB) running? Stop it, or move this one with HUIYIN_PORT_OFFSET=100 (or HUIYIN_KAFKA_PORT, HUIYIN_MONGO_PORT, HUIYIN_INTAKE_PORT ...).");
             return 1;
         }
         Files.createDirectories(layout.logDir());
@@ -57,9 +58,8 @@ final class StackCommand {
         }, "huiyin-stack-shutdown"));
 
         say("Data directory: " + layout.dataDir() + (Files.exists(layout.mongoFile()) ? " (existing data kept)" : " (new)"));
-        say("Starting Kafka (KRaft) on " + layout.kafkaBootstrap() + " ...");
-        kafka = new EmbeddedKafkaBroker("127.0.0.1", layout.kafkaPort(), layout.kafkaControllerPort(), layout.kafkaDir(), 6)
-            .start();
+        // MongoDB first: after a crash, services that were left running find their store before Kafka hands them
+        // records again (a record handled while the store is still away would only fail and be retried).
         say("Starting the MongoDB-protocol server on " + layout.mongoUri() + " ...");
         try {
             mongo = EmbeddedMongoServer.onDisk("127.0.0.1", layout.mongoPort(), layout.mongoFile()).start();
@@ -67,21 +67,45 @@ final class StackCommand {
             say("Cannot open " + layout.mongoFile() + ": " + e.getMessage() + " (is another stack using this data directory?)");
             return 1;
         }
+        say("Starting Kafka (KRaft) on " + layout.kafkaBootstrap() + " ...");
+        kafka = new EmbeddedKafkaBroker("127.0.0.1", layout.kafkaPort(), layout.kafkaControllerPort(), layout.kafkaDir(), 6)
+            .flushEveryAppend().start();
         for (StackLayout.ServiceSpec spec : layout.services()) {
-            ServiceProcess service = new ServiceProcess(spec, layout.logDir());
-            service.start(layout);
+            ServiceProcess service = new ServiceProcess(spec, layout);
+            service.start();
             services.add(service);
             say("Starting " + spec.name() + " on port " + spec.port() + " (log: " + layout.home().relativize(service.log()) + ")");
         }
-        Files.writeString(pidFile(), services.stream().map(s -> Long.toString(s.pid()))
-            .collect(java.util.stream.Collectors.joining("\n")));
+        writePids();
         if (!awaitReady()) {
             return 1;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         printSummary(seconds);
+        superviseServices();
         stopped.await();
         return 0;
+    }
+
+    /** From now on a service that dies is reported and started again (see {@link Supervisor}). */
+    private synchronized void superviseServices() {
+        if (services.isEmpty()) {
+            return;
+        }
+        supervisor = new Supervisor(Supervisor.Policy.DEFAULT, message -> {
+            say(message);
+            log.warn(message);
+        }, this::writePids);
+        services.forEach(supervisor::watch);
+    }
+
+    private synchronized void writePids() {
+        try {
+            Files.writeString(pidFile(), services.stream().map(s -> Long.toString(s.pid()))
+                .collect(java.util.stream.Collectors.joining("\n")));
+        } catch (IOException e) {
+            say("Cannot write " + pidFile() + ": " + e.getMessage());
+        }
     }
 
     private boolean awaitReady() throws InterruptedException {
@@ -128,7 +152,8 @@ final class StackCommand {
         memory.forEach((name, bytes) -> parts.add(name + " " + ResidentMemory.mib(bytes)));
         out.append(String.join(", ", parts)).append(")\n");
         out.append("\n  Sign in as a demo user (README lists them):  TOKEN=$(./huiyin token window-clerk)\n");
-        out.append("  File a grievance:  curl -s -X POST http://127.0.0.1:8081/api/grievances -H \"Authorization: Bearer $TOKEN\" "
+        out.append("  File a grievance:  curl -s -X POST http://127.0.0.1:" + layout.servicePort("intake")
+            + "/api/grievances -H \"Authorization: Bearer $TOKEN\" "
             + "-H 'Content-Type: application/json' -d @docs/examples/rider-insurance-claim.json\n");
         out.append("  Stop with Ctrl-C. Data stays in ").append(layout.dataDir()).append(".\n");
         System.out.println(out);
@@ -187,6 +212,9 @@ final class StackCommand {
     private synchronized void shutdown() {
         if (services.isEmpty() && kafka == null && mongo == null) {
             return;
+        }
+        if (supervisor != null) {
+            supervisor.close();
         }
         say("Stopping services ...");
         services.parallelStream().forEach(service -> service.stop(Duration.ofSeconds(25)));

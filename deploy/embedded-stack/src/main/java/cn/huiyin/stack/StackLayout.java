@@ -9,8 +9,13 @@ import java.util.Map;
 /**
  * Where things are and which ports they use. Everything the stack writes lives under one data directory, so deleting
  * it is a full reset and keeping it keeps every grievance across restarts.
+ *
+ * <p>Every port can be moved, so a second stack (a benchmark, a fault test) can run beside the first:
+ * {@code HUIYIN_PORT_OFFSET} shifts them all (Kafka 9092 and its controller 9093, MongoDB 27017, identity 9000,
+ * intake 8081 … dashboard 8085), and {@code HUIYIN_KAFKA_PORT}, {@code HUIYIN_MONGO_PORT} and
+ * {@code HUIYIN_<SERVICE>_PORT} (e.g. {@code HUIYIN_JOINT_MEETING_PORT}) set one port exactly.
  */
-record StackLayout(Path home, Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
+record StackLayout(Path home, Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, int identityPort,
                    List<ServiceSpec> services, String serviceJvmOptions) {
 
     /** A service of the loop: its module directory under services/ and its HTTP port. */
@@ -34,18 +39,46 @@ record StackLayout(Path home, Path dataDir, int kafkaPort, int kafkaControllerPo
         + "-XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m -XX:TieredStopAtLevel=1";
 
     static StackLayout fromEnvironment() {
-        Map<String, String> env = System.getenv();
+        return fromEnvironment(System.getenv());
+    }
+
+    static StackLayout fromEnvironment(Map<String, String> env) {
         Path home = Path.of(System.getProperty("huiyin.home", env.getOrDefault("HUIYIN_HOME", "."))).toAbsolutePath().normalize();
         Path data = Path.of(env.getOrDefault("HUIYIN_DATA_DIR", home.resolve("data").toString())).toAbsolutePath().normalize();
-        int kafka = Integer.parseInt(env.getOrDefault("HUIYIN_KAFKA_PORT", "9092"));
-        List<ServiceSpec> services = ALL_SERVICES;
+        int offset = Integer.parseInt(env.getOrDefault("HUIYIN_PORT_OFFSET", "0").strip());
+        int kafka = port(env, "HUIYIN_KAFKA_PORT", 9092 + offset);
+        List<ServiceSpec> services = ALL_SERVICES.stream()
+            .map(s -> new ServiceSpec(s.name(), port(env, portVariable(s.name()), s.port() + offset)))
+            .toList();
+        int identity = services.get(0).port();
         String selected = env.get("HUIYIN_SERVICES");
         if (selected != null && !selected.isBlank()) {
+            // "none": only Kafka and MongoDB (services run elsewhere, e.g. in a test's own JVM).
             List<String> names = Arrays.stream(selected.split(",")).map(String::strip).toList();
-            services = ALL_SERVICES.stream().filter(s -> names.contains(s.name())).toList();
+            services = services.stream().filter(s -> names.contains(s.name())).toList();
         }
-        return new StackLayout(home, data, kafka, kafka + 1, Integer.parseInt(env.getOrDefault("HUIYIN_MONGO_PORT", "27017")),
+        return new StackLayout(home, data, kafka, kafka + 1, port(env, "HUIYIN_MONGO_PORT", 27017 + offset), identity,
             services, env.getOrDefault("HUIYIN_SERVICE_JVM_OPTS", DEFAULT_JVM_OPTIONS));
+    }
+
+    /** {@code joint-meeting} is set with {@code HUIYIN_JOINT_MEETING_PORT}. */
+    static String portVariable(String service) {
+        return "HUIYIN_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PORT";
+    }
+
+    private static int port(Map<String, String> env, String variable, int fallback) {
+        String value = env.get(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    }
+
+    /** The identity provider's address: the issuer of every token and where the services fetch its keys. */
+    String identityIssuer() {
+        return "http://127.0.0.1:" + identityPort;
+    }
+
+    /** The port of a service of this layout, or -1 if it is not run. */
+    int servicePort(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).mapToInt(ServiceSpec::port).findFirst().orElse(-1);
     }
 
     Path kafkaDir() {

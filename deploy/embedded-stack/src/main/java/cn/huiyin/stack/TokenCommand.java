@@ -25,7 +25,8 @@ final class TokenCommand {
         }
         String user = args[0];
         String password = args.length > 1 ? args[1] : "demo-only-" + user;
-        String issuer = System.getenv().getOrDefault("HUIYIN_IDENTITY_ISSUER", "http://127.0.0.1:9000");
+        // The stack's own identity provider (HUIYIN_PORT_OFFSET / HUIYIN_IDENTITY_PORT move it), unless told otherwise.
+        String issuer = System.getenv().getOrDefault("HUIYIN_IDENTITY_ISSUER", StackLayout.fromEnvironment().identityIssuer());
         String form = "grant_type=password&client_id=huiyin-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
             + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpResponse<String> response;

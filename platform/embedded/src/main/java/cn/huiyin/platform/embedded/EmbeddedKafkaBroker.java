@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * directory keeps topics, records and consumer offsets.
  *
  * <p>Single node, so every internal topic has replication factor 1 and {@code min.insync.replicas=1}; producers
- * using {@code acks=all} still work.
+ * using {@code acks=all} still work. With no replica to hold an acknowledged record, {@link #flushEveryAppend()}
+ * makes the broker force each append to disk before acknowledging it (the embedded stack does; tests need not).
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -35,6 +36,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path logDir;
     private final int defaultPartitions;
     private KafkaRaftServer server;
+    private boolean flushEveryAppend;
 
     /**
      * @param host              address to listen on, e.g. {@code 127.0.0.1}
@@ -49,6 +51,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.controllerPort = controllerPort == 0 ? FreePorts.find() : controllerPort;
         this.logDir = logDir;
         this.defaultPartitions = defaultPartitions;
+    }
+
+    /**
+     * Acknowledge a record only once it is forced to disk ({@code log.flush.interval.messages=1}): an acknowledged
+     * record then survives a power cut, not only a crash of this JVM. Call before {@link #start()}.
+     */
+    public synchronized EmbeddedKafkaBroker flushEveryAppend() {
+        flushEveryAppend = true;
+        return this;
     }
 
     public synchronized EmbeddedKafkaBroker start() {
@@ -122,6 +133,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Map.entry("num.io.threads", "4"),
             Map.entry("log.cleaner.threads", "1"),
             Map.entry("num.recovery.threads.per.data.dir", "1")));
+        if (flushEveryAppend) {
+            p.put("log.flush.interval.messages", "1");
+        }
         return p;
     }
 

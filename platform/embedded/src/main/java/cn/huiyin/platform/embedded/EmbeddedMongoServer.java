@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +14,10 @@ import org.slf4j.LoggerFactory;
  * A MongoDB-wire-protocol server (mongo-java-server) inside this JVM, storing its data with H2's MVStore: in a file
  * (data survives restarts) or in memory (for tests). Clients connect over a real socket with the ordinary MongoDB
  * driver. It has no multi-document transactions; Huiyin's persistence never needs them.
+ *
+ * <p>On disk, a reply is sent only once what it reflects is durable (committed and forced to the device): a write
+ * acknowledged to a client survives a crash of this JVM or of the machine, as with MongoDB's journaled majority write
+ * concern. Concurrent writes share one commit and one {@code fsync} ({@link GroupCommit}).
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -23,30 +26,25 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final String host;
     private final int port;
     private final Path file;
-    private final int autoCommitDelayMillis;
-    private MongoServer server;
+    private MongoWireServer server;
+    private IndexNarrowingH2Backend backend;
+    private GroupCommit groupCommit;
     private MVStore store;
 
-    private EmbeddedMongoServer(String host, int port, Path file, int autoCommitDelayMillis) {
+    private EmbeddedMongoServer(String host, int port, Path file) {
         this.host = host;
         this.port = port == 0 ? FreePorts.find() : port;
         this.file = file;
-        this.autoCommitDelayMillis = autoCommitDelayMillis;
     }
 
-    /** A server keeping its data in {@code file}, created if missing. */
+    /** A server keeping its data in {@code file}, created if missing; replies wait until their writes are durable. */
     public static EmbeddedMongoServer onDisk(String host, int port, Path file) {
-        return new EmbeddedMongoServer(host, port, file, 200);
-    }
-
-    /** As {@link #onDisk(String, int, Path)}, writing changes to disk every {@code autoCommitDelayMillis}. */
-    static EmbeddedMongoServer onDisk(String host, int port, Path file, int autoCommitDelayMillis) {
-        return new EmbeddedMongoServer(host, port, file, autoCommitDelayMillis);
+        return new EmbeddedMongoServer(host, port, file);
     }
 
     /** A server keeping its data in memory only. */
     public static EmbeddedMongoServer inMemory(String host, int port) {
-        return new EmbeddedMongoServer(host, port, null, 200);
+        return new EmbeddedMongoServer(host, port, null);
     }
 
     public synchronized EmbeddedMongoServer start() {
@@ -60,13 +58,19 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            builder.fileName(file.toAbsolutePath().toString());
+            // Only the group commit writes to the file: no background writer, no commit when memory fills.
+            builder.fileName(file.toAbsolutePath().toString()).autoCommitDisabled().autoCommitBufferSize(0);
         }
         store = builder.open();
-        // Write changes to disk at most 200 ms after they happen (H2's default is one second).
-        store.setAutoCommitDelay(autoCommitDelayMillis);
-        server = new MongoServer(new IndexNarrowingH2Backend(store));
-        server.bind(new InetSocketAddress(host, port));
+        backend = new IndexNarrowingH2Backend(store);
+        groupCommit = file == null ? null : new GroupCommit(store);
+        server = new MongoWireServer(backend, groupCommit);
+        try {
+            server.bind(new InetSocketAddress(host, port));
+        } catch (RuntimeException e) {
+            closeStore();
+            throw e;
+        }
         log.info("MongoDB-protocol server listening on {}:{} ({})", host, port,
             file == null ? "in memory" : "data in " + file);
         return this;
@@ -77,13 +81,28 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         if (server == null) {
             return;
         }
-        server.shutdownNow();
+        server.stopNetwork();
+        closeStore();
+        log.info("MongoDB-protocol server on {}:{} stopped", host, port);
+    }
+
+    private void closeStore() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
+        backend.close();
         if (!store.isClosed()) {
             store.close();
         }
         server = null;
+        backend = null;
+        groupCommit = null;
         store = null;
-        log.info("MongoDB-protocol server on {}:{} stopped", host, port);
+    }
+
+    /** How many commits the group commit made, and how many replies waited for one (null in memory). */
+    synchronized long[] commitsAndDeferredReplies() {
+        return groupCommit == null ? null : new long[] {groupCommit.commits(), groupCommit.deferredReplies()};
     }
 
     public String connectionString() {

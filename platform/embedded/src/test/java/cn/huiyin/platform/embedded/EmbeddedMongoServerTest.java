@@ -206,8 +206,8 @@ class EmbeddedMongoServerTest {
         Path file = dir.resolve("busy.mv");
         int threads = 4;
         int updatesPerThread = 500;
-        // Writing to disk every millisecond makes the background writer meet the updates as often as it can.
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file, 1).start();
+        // Every acknowledged update waits for a commit, so the writer meets the updates as often as it can.
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file).start();
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> cases = client.getDatabase("t").getCollection("cases");
             for (int i = 0; i < 10; i++) {

@@ -233,14 +233,23 @@ public class ProblemDetailsAdvice {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (isSecurityException(e)) {
             throw e;
+        }
+        if (StoreUnavailable.isCause(e)) {
+            // Not a fault of the request or of the code: the store does not answer in time (down, hung, failing over).
+            log.warn("Store unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE,
+                "数据存储暂时无法响应，请求未完成，请稍后重试", "The data store is not answering; the request was not "
+                    + "completed. Try again shortly");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", Long.toString(StoreUnavailable.RETRY_AFTER_SECONDS)).body(problem);
         }
         if (e instanceof ErrorResponse response) {
             HttpStatusCode status = response.getStatusCode();
             if (status.is4xxClientError()) {
-                return Problems.of(status, null, null, null);
+                return ResponseEntity.status(status).body(Problems.of(status, null, null, null));
             }
         }
         String errorId = UUID.randomUUID().toString();
@@ -249,7 +258,7 @@ public class ProblemDetailsAdvice {
             "处理请求时发生意外错误，已记录。请告知编号 " + errorId,
             "An unexpected error occurred and was logged; quote id " + errorId);
         problem.setProperty("errorId", errorId);
-        return problem;
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
     }
 
     /** Spring Security decides 401 and 403 itself; this advice must not turn them into 500. */

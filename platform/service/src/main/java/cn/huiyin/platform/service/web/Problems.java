@@ -29,6 +29,7 @@ public final class Problems {
     public static final URI TOO_LARGE = URI.create("urn:huiyin:problem:request-too-large");
     public static final URI RATE_LIMITED = URI.create("urn:huiyin:problem:rate-limited");
     public static final URI INTERNAL = URI.create("urn:huiyin:problem:internal-error");
+    public static final URI UNAVAILABLE = URI.create("urn:huiyin:problem:store-unavailable");
 
     private record Title(String zh, String en) {
     }

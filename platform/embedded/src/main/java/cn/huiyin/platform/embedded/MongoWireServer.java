@@ -1,0 +1,112 @@
+package cn.huiyin.platform.embedded;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoThreadFactory;
+import de.bwaldvogel.mongo.wire.MongoDatabaseHandler;
+import de.bwaldvogel.mongo.wire.MongoExceptionHandler;
+import de.bwaldvogel.mongo.wire.MongoWireMessageEncoder;
+import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
+import de.bwaldvogel.mongo.wire.MongoWireReplyEncoder;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+
+/**
+ * mongo-java-server's network side (as its {@code MongoServer} sets it up: the same handlers in the same order), with
+ * one handler added where replies leave: with a {@link GroupCommit}, every reply waits until what it reflects is
+ * durable. Upstream's server has no place to add a handler, hence this copy of its few lines of Netty set-up.
+ */
+final class MongoWireServer {
+
+    private final MongoBackend backend;
+    private final GroupCommit groupCommit;
+    private EventLoopGroup bossGroup;
+    private EventLoopGroup workerGroup;
+    private ChannelGroup clients;
+    private Channel serverChannel;
+
+    /** @param groupCommit null for a server whose replies need not wait (in memory) */
+    MongoWireServer(MongoBackend backend, GroupCommit groupCommit) {
+        this.backend = backend;
+        this.groupCommit = groupCommit;
+    }
+
+    void bind(InetSocketAddress address) {
+        bossGroup = new NioEventLoopGroup(0, new MongoThreadFactory("mongo-server-boss"));
+        workerGroup = new NioEventLoopGroup(0, new MongoThreadFactory("mongo-server-worker"));
+        clients = new DefaultChannelGroup("mongodb-channels", workerGroup.next());
+        DurableReplies durableReplies = groupCommit == null ? null : new DurableReplies(groupCommit);
+        try {
+            serverChannel = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 100)
+                .localAddress(address)
+                .childOption(ChannelOption.TCP_NODELAY, Boolean.TRUE)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    public void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new MongoWireReplyEncoder());
+                        channel.pipeline().addLast(new MongoWireMessageEncoder());
+                        channel.pipeline().addLast(new MongoWireProtocolHandler());
+                        if (durableReplies != null) {
+                            channel.pipeline().addLast(durableReplies);
+                        }
+                        channel.pipeline().addLast(new MongoDatabaseHandler(backend, clients));
+                        channel.pipeline().addLast(new MongoExceptionHandler());
+                    }
+                })
+                .bind().syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            stopNetwork();
+            throw e;
+        }
+    }
+
+    /** Stops accepting clients, closes the connected ones and stops the network threads; the backend stays open. */
+    void stopNetwork() {
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+            serverChannel = null;
+        }
+        if (clients != null) {
+            clients.close().syncUninterruptibly();
+        }
+        if (bossGroup != null) {
+            bossGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        if (workerGroup != null) {
+            workerGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    /** Holds each reply back until the group commit says it may leave; see {@link GroupCommit}. */
+    @ChannelHandler.Sharable
+    static final class DurableReplies extends ChannelOutboundHandlerAdapter {
+
+        private final GroupCommit groupCommit;
+
+        DurableReplies(GroupCommit groupCommit) {
+            this.groupCommit = groupCommit;
+        }
+
+        @Override
+        public void write(ChannelHandlerContext context, Object reply, ChannelPromise promise) {
+            groupCommit.reply(context.channel(), () -> context.writeAndFlush(reply, promise));
+        }
+    }
+}
