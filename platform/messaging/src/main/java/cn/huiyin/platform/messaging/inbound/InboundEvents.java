@@ -19,6 +19,11 @@ import tools.jackson.core.JacksonException;
  * once (see {@link IdempotentConsumer}). A record that can never be processed raises
  * {@link MalformedEventException}, which the binder sends to the dead-letter topic without retrying.
  *
+ * <p>An event type belongs to the service its name says ({@code cn.huiyin.triage.GrievanceAssigned.v1} to triage),
+ * and a consumer accepts it only with that service's {@code ce_source} ({@code /huiyin/triage}; a dash in a service
+ * name is dropped in type names: {@code /huiyin/joint-meeting} owns {@code cn.huiyin.jointmeeting.*}). Anyone else
+ * who managed to write to the topic is not believed: the record is dead-lettered, never applied.
+ *
  * <pre>{@code
  * @Bean
  * Consumer<Message<byte[]>> grievances(InboundEvents inbound, Triage triage) {
@@ -61,7 +66,24 @@ public class InboundEvents {
             count(consumerName, "ignored");
             return;
         }
+        if (!fromOwner(event)) {
+            count(consumerName, "untrusted-source");
+            throw new MalformedEventException(event + " comes from " + event.source()
+                + ", not from the service that owns the type", null);
+        }
         dispatch(consumerName, event, registration.get());
+    }
+
+    /** Whether the event's source is the service its type belongs to. */
+    static boolean fromOwner(CloudEvent event) {
+        String[] type = event.type().split("\\.");
+        String prefix = "/huiyin/";
+        if (type.length < 4 || !type[0].equals("cn") || !type[1].equals("huiyin")
+            || !event.source().startsWith(prefix)) {
+            return false;
+        }
+        String service = event.source().substring(prefix.length());
+        return !service.isEmpty() && service.replace("-", "").equals(type[2]);
     }
 
     private <T> void dispatch(String consumerName, CloudEvent event, EventHandlers.Registration<T> registration) {
