@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
+import cn.huiyin.platform.kernel.access.Caller;
 import cn.huiyin.platform.kernel.DomainException;
 import cn.huiyin.triage.domain.CategoryInfo;
 import cn.huiyin.triage.domain.CategorySource;
