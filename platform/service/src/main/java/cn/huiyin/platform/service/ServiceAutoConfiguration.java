@@ -13,6 +13,7 @@ import cn.huiyin.platform.service.security.CurrentUser;
 import cn.huiyin.platform.service.security.FieldCipher;
 import cn.huiyin.platform.service.security.FieldEncryptionProperties;
 import cn.huiyin.platform.service.validation.BilingualMessages;
+import cn.huiyin.platform.service.web.FieldByFieldBinding;
 import cn.huiyin.platform.service.web.ProblemDetailsAdvice;
 import cn.huiyin.platform.service.web.ProblemErrorReportValve;
 import cn.huiyin.platform.service.web.RequestSizeLimitFilter;
@@ -21,6 +22,8 @@ import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import jakarta.validation.Validator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -105,8 +108,13 @@ public class ServiceAutoConfiguration {
     }
 
     @Bean
-    ProblemDetailsAdvice problemDetailsAdvice(BilingualMessages messages) {
-        return new ProblemDetailsAdvice(messages);
+    ProblemDetailsAdvice problemDetailsAdvice(BilingualMessages messages, ObjectProvider<Validator> validator) {
+        return new ProblemDetailsAdvice(messages, validator::getIfAvailable);
+    }
+
+    @Bean
+    FieldByFieldBinding fieldByFieldBinding(JsonMapper json) {
+        return new FieldByFieldBinding(json);
     }
 
     @Bean

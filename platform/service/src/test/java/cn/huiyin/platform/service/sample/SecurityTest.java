@@ -78,8 +78,8 @@ class SecurityTest {
     void theAccessMatrixHoldsForEveryEndpointAndRole() {
         AccessMatrix.Result result = AccessMatrix.probe(port);
 
-        assertThat(result.endpoints()).isEqualTo(6);
-        assertThat(result.probes()).isEqualTo(6 * (1 + TestUser.ALL_ROLES.size()));
+        assertThat(result.endpoints()).isEqualTo(7);
+        assertThat(result.probes()).isEqualTo(7 * (1 + TestUser.ALL_ROLES.size()));
         assertThat(result.violations()).isEmpty();
     }
 
