@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import cn.huiyin.platform.messaging.ActorProvider;
 import cn.huiyin.platform.service.audit.AuditController;
+import cn.huiyin.platform.service.audit.AuditScopes;
 import cn.huiyin.platform.service.audit.AuditTrail;
 import cn.huiyin.platform.service.ratelimit.RateLimitInterceptor;
 import cn.huiyin.platform.service.ratelimit.RateLimitProperties;
@@ -59,8 +60,9 @@ public class ServiceAutoConfiguration {
     }
 
     @Bean
-    AuditTrail auditTrail(MongoTemplate mongo, Clock clock, @Value("${spring.application.name}") String service) {
-        return new AuditTrail(mongo, clock, service);
+    AuditTrail auditTrail(MongoTemplate mongo, Clock clock, @Value("${spring.application.name}") String service,
+                          ObjectProvider<AuditScopes> scopes) {
+        return new AuditTrail(mongo, clock, service, scopes.getIfAvailable());
     }
 
     @Bean

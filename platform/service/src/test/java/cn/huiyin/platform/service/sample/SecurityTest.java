@@ -105,6 +105,7 @@ class SecurityTest {
         TestUser agent = TestUser.of("callback-agent", "org-hotline-12345", "510100");
 
         http.as(agent).get("/api/cases/HY-20261122-000777/contact?reason=回访联系");
+        // The sample service places HY-20261122-000777 in 龙泉驿区 (SampleService.PLACES): the city's supervisor sees it.
 
         JsonNode found = http.as(TestUser.of("supervisor")).get("/api/audit?grievanceId=HY-20261122-000777").json();
         assertThat(found.get("total").asLong()).isEqualTo(1);
