@@ -55,12 +55,15 @@ class FilingAGrievanceTest {
         String trackingNumber = filed.json().get("trackingNumber").asString();
         assertThat(trackingNumber).matches("HY-\\d{8}-\\d{6}");
         assertThat(filed.header("Location")).isEqualTo("/api/grievances/" + trackingNumber);
-        assertThat(filed.json().get("receipt").asString()).contains(trackingNumber).hasSizeLessThanOrEqualTo(70);
+        String queryCode = filed.json().get("queryCode").asString();
+        assertThat(queryCode).matches("\\d{10}");
+        assertThat(filed.json().get("receipt").asString()).contains(trackingNumber, "查询码" + queryCode)
+            .hasSizeLessThanOrEqualTo(70);
 
         JsonNode read = api.get("/api/grievances/" + trackingNumber).json();
         assertThat(read.get("status").asString()).isEqualTo("SUBMITTED");
-        assertThat(read.at("/worker/name").asString()).isEqualTo("李明");
-        assertThat(read.at("/worker/mobile").asString()).isEqualTo("138****1234");
+        assertThat(read.at("/worker/name").asString()).isEqualTo("李*");
+        assertThat(read.at("/worker/mobile").asString()).isEqualTo("138********");
         assertThat(read.at("/worker/residentId").asString()).isEqualTo("110105********002X");
         assertThat(read.at("/location/divisionName").asString()).isEqualTo("大面街道");
         assertThat(read.get("categoryName").asString()).isEqualTo("工伤与意外险理赔");

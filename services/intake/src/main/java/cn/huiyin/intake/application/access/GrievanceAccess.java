@@ -1,19 +1,20 @@
-package cn.huiyin.intake.application;
+package cn.huiyin.intake.application.access;
 
 import cn.huiyin.intake.domain.Grievance;
+import cn.huiyin.intake.domain.Handling;
 import cn.huiyin.platform.kernel.DomainException;
-import cn.huiyin.platform.service.security.HuiyinUser;
+import cn.huiyin.platform.kernel.access.Caller;
+import cn.huiyin.platform.kernel.access.PersonalDataPolicy;
 import cn.huiyin.platform.kernel.access.Roles;
 
 /**
- * Who among the staff may see a grievance, see who the worker is, and read their phone and ID numbers (ADR 0008).
+ * Who among the staff may read a grievance at all, and where they stand towards it; what they then see of the
+ * worker is the platform's {@link PersonalDataPolicy} (docs/privacy.md).
  * <ul>
  *   <li>Clerks, operators, triage officers, supervisors and callback agents: grievances whose place lies in their
  *       jurisdiction.</li>
  *   <li>Organisation handlers and department liaisons: grievances their organisation handles or co-handles.</li>
- *   <li>Unmasked phone and ID numbers: only those who must contact the worker — the handling or co-handling
- *       organisation's handlers and liaisons, and callback agents — and every such read is audited.</li>
- *   <li>A confidential grievance never shows the worker to an enterprise party organisation.</li>
+ *   <li>Nobody else, and nobody whose token lacks a usable jurisdiction or organisation.</li>
  * </ul>
  */
 public final class GrievanceAccess {
@@ -21,46 +22,47 @@ public final class GrievanceAccess {
     private GrievanceAccess() {
     }
 
-    public static AccessScope scopeOf(HuiyinUser user) {
-        if (user.hasAnyRole(Roles.ORG_HANDLER, Roles.DEPARTMENT_LIAISON)
-            && !user.hasAnyRole(Roles.WINDOW_CLERK, Roles.HOTLINE_OPERATOR, Roles.TRIAGE_OFFICER, Roles.SUPERVISOR,
+    public static AccessScope scopeOf(Caller caller) {
+        if (caller.hasAny(Roles.WINDOW_CLERK, Roles.HOTLINE_OPERATOR, Roles.TRIAGE_OFFICER, Roles.SUPERVISOR,
             Roles.CALLBACK_AGENT)) {
-            return AccessScope.handledBy(user.org());
+            return AccessScope.territory(caller.jurisdiction());
         }
-        return AccessScope.territory(user.jurisdictionPrefix());
+        if (caller.hasAny(Roles.ORG_HANDLER, Roles.DEPARTMENT_LIAISON)) {
+            return AccessScope.handledBy(caller.organisationId());
+        }
+        return AccessScope.territory(null);
     }
 
-    public static boolean canSee(HuiyinUser user, Grievance grievance) {
-        AccessScope scope = scopeOf(user);
+    public static boolean canSee(Caller caller, Grievance grievance) {
+        AccessScope scope = scopeOf(caller);
+        if (scope.isEmpty()) {
+            return false;
+        }
         if (scope.handlingOrg() != null) {
             return grievance.handling() != null && grievance.handling().involves(scope.handlingOrg());
         }
-        return grievance.submission().place().divisionCode().startsWith(scope.divisionPrefix());
+        return scope.territory().covers(grievance.submission().place().divisionCode());
     }
 
-    public static void requireVisible(HuiyinUser user, Grievance grievance) {
-        if (!canSee(user, grievance)) {
+    public static void requireVisible(Caller caller, Grievance grievance) {
+        if (!canSee(caller, grievance)) {
             throw DomainException.forbidden("grievance.out-of-scope",
                 "该诉求不在您的管辖或承办范围内", "This grievance is outside your jurisdiction or your organisation's cases");
         }
     }
 
-    /** Whether the caller may see the worker's name at all (masked numbers are shown either way). */
-    public static boolean canSeeIdentity(HuiyinUser user, Grievance grievance) {
-        cn.huiyin.intake.domain.Handling handling = grievance.handling();
-        boolean enterpriseCaller = handling != null && handling.involvesAsEnterprise(user.org());
-        return !(grievance.isConfidential() && enterpriseCaller);
+    /** Where the caller stands towards the grievance, as the personal-data policy needs to know it. */
+    public static PersonalDataPolicy.Standing standing(Caller caller, Grievance grievance) {
+        Handling handling = grievance.handling();
+        String org = caller.organisationId();
+        return new PersonalDataPolicy.Standing(grievance.isConfidential(),
+            caller.covers(grievance.submission().place().divisionCode()),
+            handling != null && handling.involves(org),
+            handling != null && handling.involvesAsEnterprise(org));
     }
 
-    /** Whether the caller may read the worker's phone and ID numbers unmasked, to contact them. */
-    public static boolean canContact(HuiyinUser user, Grievance grievance) {
-        if (!canSeeIdentity(user, grievance)) {
-            return false;
-        }
-        if (user.hasRole(Roles.CALLBACK_AGENT) && user.covers(grievance.submission().place().divisionCode())) {
-            return true;
-        }
-        return user.hasAnyRole(Roles.ORG_HANDLER, Roles.DEPARTMENT_LIAISON) && grievance.handling() != null
-            && grievance.handling().involves(user.org());
+    /** What the caller may see of the worker on this grievance. */
+    public static Disclosure disclosure(Caller caller, Grievance grievance) {
+        return new Disclosure(caller, standing(caller, grievance));
     }
 }
