@@ -79,11 +79,11 @@ class IntakeConfiguration {
     SelfServiceRules selfServiceRules(
         @Value("${huiyin.intake.self-service.failures-per-tracking-number}") int perTrackingNumber,
         @Value("${huiyin.intake.self-service.failures-per-client}") int perClient,
-        @Value("${huiyin.intake.self-service.window}") Duration window,
+        @Value("${huiyin.intake.self-service.forget-after}") Duration forgetAfter,
         @Value("${huiyin.intake.self-service.lock-for}") Duration lockFor,
         @Value("${huiyin.intake.self-service.max-lock}") Duration maxLock,
         @Value("${huiyin.intake.self-service.legacy-mobile-until:}") LocalDate legacyMobileUntil) {
-        return new SelfServiceRules(perTrackingNumber, perClient, window, lockFor, maxLock, legacyMobileUntil);
+        return new SelfServiceRules(perTrackingNumber, perClient, forgetAfter, lockFor, maxLock, legacyMobileUntil);
     }
 
     @Bean

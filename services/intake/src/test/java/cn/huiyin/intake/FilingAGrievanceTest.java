@@ -207,6 +207,50 @@ class FilingAGrievanceTest {
     }
 
     @Test
+    void textThatShowsNothingOrHidesItsDirectionIsRefusedFieldByFieldAndNothingIsStored() {
+        long before = mongo.getCollection("grievances").countDocuments();
+        String invisible = RIDER_INSURANCE_CLAIM
+            .replace("雨天送餐途中摔倒致手部骨折，保险公司以受伤时间与订单记录相差15分钟为由拒绝理赔。", "\\u200b\\u200c\\u200d\\u2060")
+            .replace("\"李明\"", "\"\\u202e明李\"")
+            .replace("\"大面站\"", "\"\\u3164\"");
+
+        HttpJson.Response answer = clerk().post("/api/grievances", invisible);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(fields(answer.json())).containsExactlyInAnyOrder("description", "worker.name", "worker.homeStation");
+        assertThat(errorFor(answer.json(), "description").get("code").asString()).isEqualTo("text.invisible");
+        assertThat(errorFor(answer.json(), "worker.name").get("code").asString()).isEqualTo("text.bidi");
+        assertThat(errorFor(answer.json(), "worker.homeStation").get("code").asString()).isEqualTo("text.invisible");
+        assertThat(mongo.getCollection("grievances").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void aWrongTypeAndAGarbageDateDoNotHideTheOtherBadFields() {
+        String bad = RIDER_INSURANCE_CLAIM.replace("\"李明\"", "42")
+            .replace("\"2026-11-12T18:40:00+08:00\"", "\"上周三晚上\"")
+            .replace("\"13812341234\"", "\"12345\"")
+            .replace("\"510112002\"", "\"999999\"");
+
+        HttpJson.Response answer = clerk().post("/api/grievances", bad);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(fields(answer.json())).containsExactlyInAnyOrder("worker.name", "occurredAt", "worker.mobile",
+            "location.divisionCode");
+        assertThat(errorFor(answer.json(), "occurredAt").get("messageEn").asString()).contains("date-time");
+    }
+
+    @Test
+    void aNameTypedAsDecomposedCharactersIsStoredAsTheSameName() {
+        String decomposed = RIDER_INSURANCE_CLAIM.replace("\"李明\"", "\"Zoe\\u0308 Li\"");
+
+        String id = clerk().post("/api/grievances", decomposed).json().get("trackingNumber").asString();
+
+        assertThat(HttpJson.at(port).as(TestUser.of("callback-agent", "org-hotline-12345", "510100"))
+            .get("/api/grievances/" + id + "/contact?reason=%E5%9B%9E%E8%AE%BF").json().get("name").asString())
+            .isEqualTo("Zoë Li");
+    }
+
+    @Test
     void anUnknownGrievanceIsAProblemNotAnEmptyPage() {
         HttpJson.Response answer = clerk().get("/api/grievances/HY-20260101-999999");
 

@@ -20,6 +20,8 @@ import cn.huiyin.platform.test.TestInstants;
 import cn.huiyin.platform.test.TestUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -39,6 +41,7 @@ class GuessingAcrossReplicasTest {
     private static final int GUESSES = 10_000;
     private static final int CLIENTS = 2_000;
     private static final int THREADS = 8;
+    private static final Logger log = LoggerFactory.getLogger(GuessingAcrossReplicasTest.class);
 
     @LocalServerPort
     int port;
@@ -72,6 +75,7 @@ class GuessingAcrossReplicasTest {
             clients.add("198." + (18 + i % 2) + "." + (i / 250) + "." + (1 + i % 250));
         }
 
+        long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<HttpJson.Response>> wrong = new ArrayList<>();
         List<Future<HttpJson.Response>> right = new ArrayList<>();
@@ -91,6 +95,8 @@ class GuessingAcrossReplicasTest {
 
         Map<Integer, Integer> statuses = new HashMap<>();
         answers.forEach(a -> statuses.merge(a.status(), 1, Integer::sum));
+        log.info("{} guesses and {} tries with the right code over two replicas in {} s: guesses answered {}",
+            GUESSES, workerAnswers.size(), (System.nanoTime() - started) / 1_000_000_000.0, statuses);
         assertThat(statuses.keySet()).as("statuses of the guesses: " + statuses).containsOnly(404, 429);
         assertThat(statuses.get(404)).as("guesses checked at all").isBetween(1, WorkerSelfServiceTest.FAILURES_PER_GRIEVANCE);
         List<HttpJson.Response> locked = answers.stream().filter(a -> a.status() == 429).toList();

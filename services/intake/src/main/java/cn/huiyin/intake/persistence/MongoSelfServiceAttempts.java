@@ -22,9 +22,10 @@ import org.springframework.stereotype.Repository;
  * <ul>
  *   <li>Per key, one lock document {@code lock|<key>}: how many times the key was locked in a row ({@code locks}),
  *       until when, and for how long.</li>
- *   <li>Per key, fixed window and lock generation, one counter {@code <key>|<window>|<locks>}, counted up with an
- *       atomic increment before the secret is checked. A new lock starts a new generation, so after it the key may
- *       fail its limit again — and the next lock lasts twice as long.</li>
+ *   <li>Per key and lock generation, one counter {@code <key>|<locks>}, counted up with an atomic increment before
+ *       the secret is checked: failures add up however slowly they come. A new lock starts a new generation, so
+ *       after it the key may fail its limit again — and the next lock lasts twice as long. A success removes the
+ *       counter.</li>
  * </ul>
  * Only exact {@code _id} look-ups and updates: the embedded store serves them from its index however many documents
  * there are.
@@ -35,13 +36,13 @@ class MongoSelfServiceAttempts implements SelfServiceAttempts {
     static final String COLLECTION = "self_service_attempts";
 
     private final MongoTemplate mongo;
-    private final Duration window;
+    private final Duration forgetAfter;
     private final Duration lockFor;
     private final Duration maxLock;
 
     MongoSelfServiceAttempts(MongoTemplate mongo, SelfServiceRules rules) {
         this.mongo = mongo;
-        this.window = rules.window();
+        this.forgetAfter = rules.forgetAfter();
         this.lockFor = rules.lockFor();
         this.maxLock = rules.maxLock();
     }
@@ -72,7 +73,7 @@ class MongoSelfServiceAttempts implements SelfServiceAttempts {
         for (Key key : keys) {
             int generation = generation(lockOf(key));
             Document counter = mongo.getCollection(COLLECTION)
-                .find(new Document("_id", counterId(key, now, generation))).first();
+                .find(new Document("_id", counterId(key, generation))).first();
             if (counter != null && counter.getInteger("attempts", 0) >= key.limit()) {
                 lock(key, now, generation);
             }
@@ -83,8 +84,7 @@ class MongoSelfServiceAttempts implements SelfServiceAttempts {
     public void succeeded(List<Key> keys, Instant now) {
         for (Key key : keys) {
             Document lock = lockOf(key);
-            mongo.updateFirst(new Query(Criteria.where("_id").is(counterId(key, now, generation(lock)))),
-                new Update().inc("attempts", -1), COLLECTION);
+            mongo.remove(new Query(Criteria.where("_id").is(counterId(key, generation(lock)))), COLLECTION);
             mongo.remove(new Query(Criteria.where("_id").is(lockId(key)).and("lockedUntil").lte(Date.from(now))),
                 COLLECTION);
         }
@@ -92,16 +92,15 @@ class MongoSelfServiceAttempts implements SelfServiceAttempts {
 
     @Override
     public long forgetBefore(Instant before) {
-        // A lock document is kept a week after it expired: the escalation remembers a key that keeps guessing.
-        return mongo.remove(new Query(Criteria.where("windowEnds").lt(Date.from(before))), COLLECTION).getDeletedCount()
-            + mongo.remove(new Query(Criteria.where("lockedUntil").lt(Date.from(before.minus(Duration.ofDays(7))))),
-                COLLECTION).getDeletedCount();
+        Date forgotten = Date.from(before.minus(forgetAfter));
+        return mongo.remove(new Query(Criteria.where("lastAt").lt(forgotten)), COLLECTION).getDeletedCount()
+            + mongo.remove(new Query(Criteria.where("lockedUntil").lt(forgotten)), COLLECTION).getDeletedCount();
     }
 
-    /** Counts one attempt in the key's current window and generation; the attempts so far, this one included. */
+    /** Counts one attempt in the key's current generation; the attempts so far, this one included. */
     private int count(Key key, Instant now, int generation) {
-        Query query = new Query(Criteria.where("_id").is(counterId(key, now, generation)));
-        Update increment = new Update().inc("attempts", 1).setOnInsert("windowEnds", Date.from(windowEnd(now)));
+        Query query = new Query(Criteria.where("_id").is(counterId(key, generation)));
+        Update increment = new Update().inc("attempts", 1).set("lastAt", Date.from(now));
         Document counter;
         try {
             counter = mongo.findAndModify(query, increment, FindAndModifyOptions.options().upsert(true).returnNew(true),
@@ -162,12 +161,8 @@ class MongoSelfServiceAttempts implements SelfServiceAttempts {
         return a == null || b.compareTo(a) > 0 ? b : a;
     }
 
-    private String counterId(Key key, Instant now, int generation) {
-        return key.id() + "|" + now.toEpochMilli() / window.toMillis() + "|" + generation;
-    }
-
-    private Instant windowEnd(Instant now) {
-        return Instant.ofEpochMilli((now.toEpochMilli() / window.toMillis() + 1) * window.toMillis());
+    private static String counterId(Key key, int generation) {
+        return key.id() + "|" + generation;
     }
 
     private static String lockId(Key key) {

@@ -2,7 +2,7 @@ package cn.huiyin.platform.service.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huiyin.platform.test.AccessMatrix;
+import cn.huiyin.platform.test.AccessTable;
 import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.ServiceTest;
 import cn.huiyin.platform.test.TestIdentityProvider;
@@ -75,12 +75,19 @@ class SecurityTest {
     }
 
     @Test
-    void theAccessMatrixHoldsForEveryEndpointAndRole() {
-        AccessMatrix.Result result = AccessMatrix.probe(port);
+    void theAccessTableHoldsForEveryEndpointAndRole() {
+        AccessTable table = AccessTable.parse("""
+            POST /api/notes                        | window-clerk |
+            POST /api/forms                        | window-clerk |
+            GET  /api/public/hello                 | public |
+            GET  /api/public/limited               | public |
+            GET  /api/cases/{id}/contact           | callback-agent |
+            GET  /api/audit                        | supervisor admin |
+            GET  /api/audit/export                 | supervisor admin |
+            """);
 
-        assertThat(result.endpoints()).isEqualTo(7);
-        assertThat(result.probes()).isEqualTo(7 * (1 + TestUser.ALL_ROLES.size()));
-        assertThat(result.violations()).isEmpty();
+        assertThat(table.mismatchedEndpoints(port)).isEmpty();
+        assertThat(table.probeRoles(port)).isEmpty();
     }
 
     @Test

@@ -33,6 +33,6 @@ public interface SelfServiceAttempts {
     /** The attempt succeeded: it does not count, and the key's escalation starts afresh. */
     void succeeded(List<Key> keys, Instant now);
 
-    /** Forgets counts of windows that ended, and locks that expired, before {@code before}; returns how many. */
+    /** Forgets counts and locks with nothing new for the configured time before {@code before}; returns how many. */
     long forgetBefore(Instant before);
 }
