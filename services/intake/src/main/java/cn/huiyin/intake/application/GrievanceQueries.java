@@ -3,9 +3,9 @@ package cn.huiyin.intake.application;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.huiyin.intake.application.access.AccessScope;
 import cn.huiyin.intake.application.access.Disclosure;
 import cn.huiyin.intake.application.access.GrievanceAccess;
-import cn.huiyin.intake.application.access.AccessScope;
 import cn.huiyin.intake.domain.Grievance;
 import cn.huiyin.intake.domain.GrievanceStatus;
 import cn.huiyin.platform.kernel.DomainException;

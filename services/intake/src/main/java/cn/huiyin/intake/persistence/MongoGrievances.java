@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import cn.huiyin.intake.application.access.AccessScope;
 import cn.huiyin.intake.application.Grievances;
+import cn.huiyin.intake.application.access.AccessScope;
 import cn.huiyin.intake.domain.Grievance;
 import cn.huiyin.intake.domain.GrievanceStatus;
 import cn.huiyin.platform.messaging.outbox.AggregateStore;
