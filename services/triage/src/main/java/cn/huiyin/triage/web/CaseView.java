@@ -128,8 +128,9 @@ record CaseView(String grievanceId, TriageState state, String stateName, Instant
             c.ruling().map(r -> RulingView.of(r, text)).orElse(null), hideWorker ? null : DuplicatesView.of(c.duplicates()),
             c.clusters().stream().map(m -> {
                 List<String> members = clusters.membersNow(m.clusterKey(), m.clusterId(), m.memberIds());
-                return new ClusterView(m.clusterId(), m.kind(), m.label(), hideWorker ? List.of() : members,
-                    members.size(), m.formedHere());
+                // A cluster's id names the grievance that formed it, which may be the worker's own other grievance.
+                return new ClusterView(text.apply(m.clusterId()), m.kind(), text.apply(m.label()),
+                    hideWorker ? List.of() : members, members.size(), m.formedHere());
             }).toList(),
             hideWorker ? null : c.mergedInto().orElse(null), c.closedAt().orElse(null),
             hideWorker ? withoutOtherGrievances(c.id(), c.history()) : c.history());
