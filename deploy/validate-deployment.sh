@@ -242,18 +242,24 @@ def compose_checks():
         check(f"{name}: waits for healthy kafka, mongo and keycloak",
               isinstance(depends, dict) and all((depends.get(d) or {}).get("condition") == "service_healthy"
                                                 for d in ("kafka", "mongo", "keycloak")), depends)
+        check(f"{name}: waits for kafka-init (topics and ACLs) to complete",
+              isinstance(depends, dict)
+              and (depends.get("kafka-init") or {}).get("condition") == "service_completed_successfully", depends)
         env = s.get("environment") or {}
         needed = {"HUIYIN_MESSAGING_BOOTSTRAP_SERVERS", "HUIYIN_MONGODB_URI", "HUIYIN_OUTBOX_REPLICATION_FACTOR",
                   "HUIYIN_OUTBOX_PARTITIONS", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
                   "SPRING_APPLICATION_JSON"}
         if name == "intake":
-            needed |= {"HUIYIN_INTAKE_WORKER_REF_KEY", "HUIYIN_SECURITY_FIELD_ENCRYPTION_KEY"}
+            needed |= {"HUIYIN_INTAKE_WORKER_REF_KEY", "HUIYIN_INTAKE_QUERY_CODE_KEY",
+                       "HUIYIN_SECURITY_FIELD_ENCRYPTION_KEY"}
         check(f"{name}: environment complete", needed <= set(env), sorted(needed - set(env)))
+        check(f"{name}: runs with the production profile", env.get("SPRING_PROFILES_ACTIVE") == "production",
+              env.get("SPRING_PROFILES_ACTIVE"))
         check(f"{name}: Kafka at kafka:9092", env.get("HUIYIN_MESSAGING_BOOTSTRAP_SERVERS") == "kafka:9092")
         client = json.loads(env.get("SPRING_APPLICATION_JSON", "{}")).get("huiyin", {}).get("messaging", {}).get("client", {})
-        check(f"{name}: SPRING_APPLICATION_JSON is JSON with SASL/SCRAM-SHA-256 client settings for user huiyin",
+        check(f"{name}: SPRING_APPLICATION_JSON is JSON with SASL/SCRAM-SHA-256 client settings for its own user {name}",
               client.get("security.protocol") == "SASL_PLAINTEXT" and client.get("sasl.mechanism") == "SCRAM-SHA-256"
-              and 'username="huiyin"' in client.get("sasl.jaas.config", ""), client)
+              and f'username="{name}"' in client.get("sasl.jaas.config", ""), client)
         uri = urllib.parse.urlsplit(env.get("HUIYIN_MONGODB_URI", ""))
         query = urllib.parse.parse_qs(uri.query)
         check(f"{name}: MongoDB URI user huiyin at mongo:27017, replicaSet=rs0, authSource=admin",
@@ -275,6 +281,25 @@ def compose_checks():
             check("intake: example field encryption key is base64 of 32 bytes", len(decoded) == 32)
             check("intake: worker reference key has at least 16 characters",
                   len(env.get("HUIYIN_INTAKE_WORKER_REF_KEY", "")) >= 16)
+
+    init = rs.get("kafka-init", {})
+    check("kafka-init: runs init-acls.sh with acls.txt once kafka is healthy",
+          "init-acls.sh" in " ".join(map(str, init.get("command") or []))
+          and ((init.get("depends_on") or {}).get("kafka") or {}).get("condition") == "service_healthy"
+          and any("acls.txt" in str(v) for v in init.get("volumes", [])))
+    acls = {}
+    for line in open("deploy/compose/kafka/acls.txt", encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            service_name, writes, reads = line.split()
+            acls[service_name] = (writes, reads.split(","))
+    check("acls.txt: one principal per service", set(acls) == set(SERVICES), sorted(acls))
+    for name in SERVICES:
+        writes, reads = acls.get(name, ("", []))
+        check(f"acls.txt: {name} writes only its own topics", writes == "huiyin." + name.replace("-", "") + ".", writes)
+        yml = open(f"services/{name}/src/main/resources/{name}.yml", encoding="utf-8").read()
+        consumed = re.findall(r"destination:\s*(\S+)", yml)
+        check(f"acls.txt: {name} may read every topic it consumes", set(consumed) <= set(reads),
+              sorted(set(consumed) - set(reads)))
 
     kafka = rs.get("kafka", {})
     check("kafka: image apache/kafka:4.1.2", kafka.get("image") == "apache/kafka:4.1.2", kafka.get("image"))
@@ -465,8 +490,11 @@ def realm_checks():
     check("realm: access tokens live 15 minutes", realm.get("accessTokenLifespan") == 900)
     clients = {c["clientId"]: c for c in realm.get("clients", [])}
     cli, services = clients.get("huiyin-cli", {}), clients.get("huiyin-services", {})
-    check("realm: huiyin-cli is public with direct access grants",
-          cli.get("publicClient") is True and cli.get("directAccessGrantsEnabled") is True)
+    check("realm: huiyin-cli is public, without the password grant, with the device authorization grant",
+          cli.get("publicClient") is True and cli.get("directAccessGrantsEnabled") is False
+          and cli.get("attributes", {}).get("oauth2.device.authorization.grant.enabled") == "true")
+    check("realm: no client allows the password grant",
+          not any(c.get("directAccessGrantsEnabled") for c in clients.values()))
     check("realm: huiyin-services is confidential with a service account and no literal secret",
           services.get("publicClient") is False and services.get("serviceAccountsEnabled") is True
           and re.fullmatch(r"\$\{[A-Z0-9_]+\}", services.get("secret", "")) is not None)
@@ -486,19 +514,8 @@ def realm_checks():
     declared = {a["name"]: a for a in profile["attributes"]}
     check("realm: user profile declares org and jurisdiction, editable by administrators only",
           all(declared.get(a, {}).get("permissions", {}).get("edit") == ["admin"] for a in ("org", "jurisdiction")))
-    users = {u["username"]: u for u in realm.get("users", [])}
-    for role in ROLES:
-        user = users.get(role, {})
-        passwords = [c.get("value") for c in user.get("credentials", [])]
-        check(f"realm: demo user {role} has role {role} and password demo-only-{role}",
-              role in user.get("realmRoles", []) and passwords == [f"demo-only-{role}"])
-    for name, user in users.items():
-        attributes = user.get("attributes", {})
-        check(f"realm: user {name} has one org and one jurisdiction",
-              len(attributes.get("org", [])) == 1 and re.fullmatch(r"[0-9]{6}([0-9]{3}|[0-9]{6})?",
-                                                                    (attributes.get("jurisdiction") or [""])[0]) is not None)
-        check(f"realm: user {name} has only a demo-only password",
-              all(str(c.get("value", "")).startswith("demo-only-") for c in user.get("credentials", [])))
+    check("realm: no users are imported (administrators create them)", realm.get("users", []) == [],
+          [u.get("username") for u in realm.get("users", [])])
 
 
 # --- Kubernetes manifests ---------------------------------------------------------------------------------------------
@@ -525,8 +542,10 @@ def k8s_checks():
                       "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI"}
             check(f"deploy/k8s/{env_file}: has the services' settings", wanted <= set(values), sorted(wanted - set(values)))
             client = json.loads(values.get("SPRING_APPLICATION_JSON", "{}"))["huiyin"]["messaging"]["client"]
-            check(f"deploy/k8s/{env_file}: Kafka password only as the placeholder ${{HUIYIN_KAFKA_PASSWORD}}",
-                  'password="${HUIYIN_KAFKA_PASSWORD}"' in client.get("sasl.jaas.config", ""))
+            check(f"deploy/k8s/{env_file}: Kafka user and password only as placeholders (one user per service)",
+                  'username="${HUIYIN_KAFKA_USERNAME}" password="${HUIYIN_KAFKA_PASSWORD}"'
+                  in client.get("sasl.jaas.config", ""))
+            check(f"deploy/k8s/{env_file}: production profile", values.get("SPRING_PROFILES_ACTIVE") == "production")
     objects = [d for _, d in documents if isinstance(d, dict) and "kind" in d and d.get("kind") != "Kustomization"]
     for obj in objects:
         check(f"{obj.get('kind')}/{obj.get('metadata', {}).get('name')}: apiVersion, kind, metadata.name",
@@ -554,8 +573,10 @@ def k8s_checks():
         names = {e["name"] for e in env}
         wanted = {"HUIYIN_MONGODB_URI", "HUIYIN_KAFKA_PASSWORD"}
         if name == "intake":
-            wanted |= {"HUIYIN_INTAKE_WORKER_REF_KEY", "HUIYIN_SECURITY_FIELD_ENCRYPTION_KEY"}
+            wanted |= {"HUIYIN_INTAKE_WORKER_REF_KEY", "HUIYIN_INTAKE_QUERY_CODE_KEY", "HUIYIN_SECURITY_FIELD_ENCRYPTION_KEY"}
         check(f"k8s {name}: env {sorted(wanted)} from Secrets", wanted <= names, sorted(wanted - names))
+        check(f"k8s {name}: its own Kafka user {name}",
+              any(e["name"] == "HUIYIN_KAFKA_USERNAME" and e.get("value") == name for e in env))
         ports = k8s_services.get(name, {}).get("spec", {}).get("ports", [])
         check(f"k8s {name}: Service port {port} to the container's http port",
               [(p.get("port"), p.get("targetPort")) for p in ports] == [(port, "http")])

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Generates deploy/keycloak/huiyin-realm.json, the Keycloak realm of docker-compose.yml.
 
-DEMO REALM: the users come from contracts/reference-data/demo-users.json (the same accounts as the embedded stack's
-identity service) and have the demo-only password "demo-only-<username>". Never import it into a real identity
-provider with users in it.
+A PRODUCTION realm: the roles, the user profile (org, jurisdiction), the clients and their claims — and no users, and
+no password grant. Real users are created by an administrator (admin console or kcadm.sh), each with one role, an
+org and a jurisdiction. The demo accounts of contracts/reference-data/demo-users.json exist only in the embedded
+stack's own identity service (./huiyin up); the roles listed there must be the realm's roles.
 
 Usage:
   python3 deploy/keycloak/generate-realm.py           # rewrite huiyin-realm.json
@@ -18,6 +19,8 @@ identity service's tokens):
   jurisdiction administrative division code (user attribute "jurisdiction")
   name, preferred_username
   access tokens live 15 minutes.
+Command-line users get tokens with the device authorization grant of huiyin-cli (no password ever passes through a
+script).
 """
 import json
 import pathlib
@@ -135,10 +138,10 @@ def client(client_id, name, description, **settings):
     return base
 
 
-def realm(users):
+def realm():
     return {
         "realm": "huiyin",
-        "displayName": "Huiyin 回音 (DEMO realm: demo-only passwords, never use in production)",
+        "displayName": "Huiyin 回音",
         "enabled": True,
         "sslRequired": "external",
         "registrationAllowed": False,
@@ -167,9 +170,10 @@ def realm(users):
             }],
         },
         "clients": [
-            client("huiyin-cli", "Huiyin command-line demos (DEMO: password grant)",
-                   "Public client with direct access grants (password grant), for curl demos only.",
-                   directAccessGrantsEnabled=True, protocolMappers=USER_MAPPERS),
+            client("huiyin-cli", "Huiyin command line",
+                   "Public client for scripts: device authorization grant (the user signs in in a browser); "
+                   "no password grant.",
+                   attributes={"oauth2.device.authorization.grant.enabled": "true"}, protocolMappers=USER_MAPPERS),
             client("huiyin-console", "Huiyin console",
                    "Public browser client: authorization code with PKCE (S256).",
                    standardFlowEnabled=True,
@@ -183,17 +187,7 @@ def realm(users):
                    secret="${HUIYIN_SERVICES_CLIENT_SECRET}", serviceAccountsEnabled=True,
                    protocolMappers=SERVICE_MAPPERS),
         ],
-        "users": [{
-            "username": user["username"],
-            "enabled": True,
-            "emailVerified": True,
-            "firstName": user["name"],
-            "email": f'{user["username"]}@demo.huiyin.invalid',
-            "attributes": {"org": [user["org"]], "jurisdiction": [user["jurisdiction"]]},
-            # DEMO ONLY password, the same as the embedded stack's.
-            "credentials": [{"type": "password", "value": f'demo-only-{user["username"]}', "temporary": False}],
-            "realmRoles": list(user["roles"]),
-        } for user in users],
+        "users": [],
     }
 
 
@@ -201,11 +195,11 @@ def main():
     data = json.loads(USERS_FILE.read_text(encoding="utf-8"))
     if list(data["roles"]) != list(ROLE_DESCRIPTIONS):
         sys.exit(f"{USERS_FILE}: roles {data['roles']} differ from the realm's {list(ROLE_DESCRIPTIONS)}")
-    text = json.dumps(realm(data["users"]), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(realm(), ensure_ascii=False, indent=2) + "\n"
     if sys.argv[1:] == ["--check"]:
         if not REALM_FILE.exists() or REALM_FILE.read_text(encoding="utf-8") != text:
             sys.exit(f"{REALM_FILE} is out of date: run python3 deploy/keycloak/generate-realm.py")
-        print(f"{REALM_FILE.name} matches {USERS_FILE.relative_to(ROOT)}")
+        print(f"{REALM_FILE.name} is up to date (roles as in {USERS_FILE.relative_to(ROOT)})")
         return
     REALM_FILE.write_text(text, encoding="utf-8")
     print(f"wrote {REALM_FILE}")

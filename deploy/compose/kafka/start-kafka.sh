@@ -8,8 +8,11 @@
 #
 # Environment (set by docker-compose.yml):
 #   HUIYIN_KAFKA_CLUSTER_ID       KRaft cluster id (22 characters, base64url of 16 bytes)
-#   HUIYIN_KAFKA_ADMIN_PASSWORD   password of SCRAM user "kafka-admin" (inter-broker traffic, health check, operators)
-#   HUIYIN_KAFKA_CLIENT_PASSWORD  password of SCRAM user "huiyin" (the five services)
+#   HUIYIN_KAFKA_ADMIN_PASSWORD   password of SCRAM user "kafka-admin" (inter-broker traffic, health check, operators;
+#                                 the only super user)
+#   HUIYIN_KAFKA_<SERVICE>_PASSWORD  password of the SCRAM user of each service (intake, triage, joint-meeting,
+#                                 follow-up, dashboard): each service has its own principal, and the ACLs that
+#                                 init-acls.sh sets (acls.txt) let it write its own topics only
 #   KAFKA_HEAP_OPTS               read by kafka-server-start.sh
 #
 # The SCRAM users are written once, when the data volume is formatted. Changing a password in the env file later
@@ -18,11 +21,19 @@ set -euo pipefail
 
 cluster_id=${HUIYIN_KAFKA_CLUSTER_ID:?HUIYIN_KAFKA_CLUSTER_ID is required}
 admin_password=${HUIYIN_KAFKA_ADMIN_PASSWORD:?HUIYIN_KAFKA_ADMIN_PASSWORD is required}
-client_password=${HUIYIN_KAFKA_CLIENT_PASSWORD:?HUIYIN_KAFKA_CLIENT_PASSWORD is required}
+services=(intake triage joint-meeting follow-up dashboard)
+scram_users=(--add-scram "SCRAM-SHA-256=[name=kafka-admin,password=${admin_password}]")
+password_variables=(HUIYIN_KAFKA_ADMIN_PASSWORD)
+for service in "${services[@]}"; do
+  variable="HUIYIN_KAFKA_$(echo "$service" | tr 'a-z-' 'A-Z_')_PASSWORD"
+  password=${!variable:?$variable is required}
+  scram_users+=(--add-scram "SCRAM-SHA-256=[name=${service},password=${password}]")
+  password_variables+=("$variable")
+done
 
 # The passwords end up in a JAAS string, in the --add-scram syntax and in the services' JSON settings; characters
 # outside this set would need a different escaping in each. Long random hex (openssl rand -hex 24) is ideal.
-for name in HUIYIN_KAFKA_ADMIN_PASSWORD HUIYIN_KAFKA_CLIENT_PASSWORD; do
+for name in "${password_variables[@]}"; do
   value=${!name}
   if [[ ! $value =~ ^[A-Za-z0-9._-]{16,}$ ]]; then
     echo "[start-kafka] $name must be at least 16 characters of A-Z a-z 0-9 . _ -" >&2
@@ -53,6 +64,13 @@ inter.broker.listener.name=SASL_PLAINTEXT
 
 sasl.enabled.mechanisms=SCRAM-SHA-256
 sasl.mechanism.inter.broker.protocol=SCRAM-SHA-256
+
+# Authorization: nothing is allowed without an ACL (init-acls.sh sets them); kafka-admin is the one super user of the
+# client listener. ANONYMOUS is the principal of the PLAINTEXT controller listener, which only this process can reach
+# (loopback): the broker's own calls to its controller.
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+super.users=User:kafka-admin;User:ANONYMOUS
 listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="kafka-admin" password="${admin_password}";
 
 log.dirs=/var/lib/kafka/data
@@ -88,7 +106,6 @@ EOF
 /opt/kafka/bin/kafka-storage.sh format --ignore-formatted \
   --cluster-id "$cluster_id" \
   --config "$conf_dir/server.properties" \
-  --add-scram "SCRAM-SHA-256=[name=kafka-admin,password=${admin_password}]" \
-  --add-scram "SCRAM-SHA-256=[name=huiyin,password=${client_password}]"
+  "${scram_users[@]}"
 
 exec /opt/kafka/bin/kafka-server-start.sh "$conf_dir/server.properties"

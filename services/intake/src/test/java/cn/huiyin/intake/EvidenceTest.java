@@ -70,10 +70,12 @@ class EvidenceTest {
 
     @Test
     void theWorkerCanAddAScreenshotThroughTheSelfService() {
-        String id = file();
+        JsonNode filed = HttpJson.at(port).as(clerk).post("/api/grievances", FilingAGrievanceTest.RIDER_INSURANCE_CLAIM)
+            .json();
+        String id = filed.get("trackingNumber").asString();
 
-        HttpJson.Response answer = upload("/api/public/grievances/evidence?trackingNumber=" + id + "&mobileLastFour=1234",
-            "截图.pdf", "application/pdf", PDF, null);
+        HttpJson.Response answer = upload("/api/public/grievances/evidence?trackingNumber=" + id + "&queryCode="
+            + filed.get("queryCode").asString(), "截图.pdf", "application/pdf", PDF, null);
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("evidence").asInt()).isEqualTo(1);

@@ -55,12 +55,15 @@ class FilingAGrievanceTest {
         String trackingNumber = filed.json().get("trackingNumber").asString();
         assertThat(trackingNumber).matches("HY-\\d{8}-\\d{6}");
         assertThat(filed.header("Location")).isEqualTo("/api/grievances/" + trackingNumber);
-        assertThat(filed.json().get("receipt").asString()).contains(trackingNumber).hasSizeLessThanOrEqualTo(70);
+        String queryCode = filed.json().get("queryCode").asString();
+        assertThat(queryCode).matches("\\d{10}");
+        assertThat(filed.json().get("receipt").asString()).contains(trackingNumber, "查询码" + queryCode)
+            .hasSizeLessThanOrEqualTo(70);
 
         JsonNode read = api.get("/api/grievances/" + trackingNumber).json();
         assertThat(read.get("status").asString()).isEqualTo("SUBMITTED");
-        assertThat(read.at("/worker/name").asString()).isEqualTo("李明");
-        assertThat(read.at("/worker/mobile").asString()).isEqualTo("138****1234");
+        assertThat(read.at("/worker/name").asString()).isEqualTo("李*");
+        assertThat(read.at("/worker/mobile").asString()).isEqualTo("138********");
         assertThat(read.at("/worker/residentId").asString()).isEqualTo("110105********002X");
         assertThat(read.at("/location/divisionName").asString()).isEqualTo("大面街道");
         assertThat(read.get("categoryName").asString()).isEqualTo("工伤与意外险理赔");
@@ -201,6 +204,50 @@ class FilingAGrievanceTest {
         assertThat(fields(surrogate.json())).containsExactly("description");
         assertThat(control.status()).isEqualTo(400);
         assertThat(fields(control.json())).containsExactly("description");
+    }
+
+    @Test
+    void textThatShowsNothingOrHidesItsDirectionIsRefusedFieldByFieldAndNothingIsStored() {
+        long before = mongo.getCollection("grievances").countDocuments();
+        String invisible = RIDER_INSURANCE_CLAIM
+            .replace("雨天送餐途中摔倒致手部骨折，保险公司以受伤时间与订单记录相差15分钟为由拒绝理赔。", "\\u200b\\u200c\\u200d\\u2060")
+            .replace("\"李明\"", "\"\\u202e明李\"")
+            .replace("\"大面站\"", "\"\\u3164\"");
+
+        HttpJson.Response answer = clerk().post("/api/grievances", invisible);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(fields(answer.json())).containsExactlyInAnyOrder("description", "worker.name", "worker.homeStation");
+        assertThat(errorFor(answer.json(), "description").get("code").asString()).isEqualTo("text.invisible");
+        assertThat(errorFor(answer.json(), "worker.name").get("code").asString()).isEqualTo("text.bidi");
+        assertThat(errorFor(answer.json(), "worker.homeStation").get("code").asString()).isEqualTo("text.invisible");
+        assertThat(mongo.getCollection("grievances").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void aWrongTypeAndAGarbageDateDoNotHideTheOtherBadFields() {
+        String bad = RIDER_INSURANCE_CLAIM.replace("\"李明\"", "42")
+            .replace("\"2026-11-12T18:40:00+08:00\"", "\"上周三晚上\"")
+            .replace("\"13812341234\"", "\"12345\"")
+            .replace("\"510112002\"", "\"999999\"");
+
+        HttpJson.Response answer = clerk().post("/api/grievances", bad);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(fields(answer.json())).containsExactlyInAnyOrder("worker.name", "occurredAt", "worker.mobile",
+            "location.divisionCode");
+        assertThat(errorFor(answer.json(), "occurredAt").get("messageEn").asString()).contains("date-time");
+    }
+
+    @Test
+    void aNameTypedAsDecomposedCharactersIsStoredAsTheSameName() {
+        String decomposed = RIDER_INSURANCE_CLAIM.replace("\"李明\"", "\"Zoe\\u0308 Li\"");
+
+        String id = clerk().post("/api/grievances", decomposed).json().get("trackingNumber").asString();
+
+        assertThat(HttpJson.at(port).as(TestUser.of("callback-agent", "org-hotline-12345", "510100"))
+            .get("/api/grievances/" + id + "/contact?reason=%E5%9B%9E%E8%AE%BF").json().get("name").asString())
+            .isEqualTo("Zoë Li");
     }
 
     @Test

@@ -51,7 +51,8 @@ class PersonalDataTest {
         HttpJson.Response handlerNotAssigned = http.as(TestUser.of("org-handler", "org-committee-online-delivery", "510100"))
             .get("/api/grievances/" + id + "/contact?reason=联系");
 
-        assertThat(asClerk.at("/worker/mobile").asString()).isEqualTo("138****1234");
+        assertThat(asClerk.at("/worker/mobile").asString()).isEqualTo("138********");
+        assertThat(asClerk.at("/worker/name").asString()).isEqualTo("李*");
         assertThat(asClerk.at("/worker/residentId").asString()).isEqualTo("110105********002X");
         assertThat(clerkContact.status()).isEqualTo(403);
         assertThat(agentContact.status()).isEqualTo(200);
@@ -72,7 +73,7 @@ class PersonalDataTest {
         JsonNode entry = audit.get("entries").get(0);
         assertThat(entry.get("actor").asString()).isEqualTo(callbackAgent.username());
         assertThat(entry.get("reason").asString()).isEqualTo("满意度回访");
-        assertThat(entry.get("fields").valueStream().map(JsonNode::asString)).contains("mobile", "residentId");
+        assertThat(entry.get("fields").valueStream().map(JsonNode::asString)).contains("name", "mobile", "residentId");
         assertThat(entry.get("at").asString()).isNotBlank();
     }
 

@@ -50,12 +50,27 @@ public final class ChinaIdentifiers {
         return value.charAt(17) == CHECK_CHARACTERS[sum % 11];
     }
 
-    /** {@code 138****1234}: enough for a person to recognise their own number, too little to call it. */
+    /**
+     * {@code 138********}: the carrier prefix only. The last four digits are not shown: they once opened the worker's
+     * self-service, and whatever staff see must never add up to something that lets them act as the worker.
+     */
     public static String maskMobile(String mobile) {
-        if (mobile == null || mobile.length() < 7) {
-            return mobile == null ? null : "****";
+        if (mobile == null) {
+            return null;
         }
-        return mobile.substring(0, 3) + "****" + mobile.substring(mobile.length() - 4);
+        return mobile.length() < 7 ? "*".repeat(mobile.length()) : mobile.substring(0, 3) + "*".repeat(mobile.length() - 3);
+    }
+
+    /** {@code 李*}, {@code 欧**}: the first character (usually the surname) and one star per further character. */
+    public static String maskName(String name) {
+        if (name == null || name.isEmpty()) {
+            return name;
+        }
+        int count = name.codePointCount(0, name.length());
+        if (count == 1) {
+            return "*";
+        }
+        return name.substring(0, name.offsetByCodePoints(0, 1)) + "*".repeat(count - 1);
     }
 
     /** {@code 110105********123X}: region and the last four characters only. */

@@ -50,8 +50,21 @@ class ChinaIdentifiersTest {
 
     @Test
     void masksKeepOnlyWhatIdentifiesTheNumberToItsOwner() {
-        assertThat(ChinaIdentifiers.maskMobile("13812341234")).isEqualTo("138****1234");
         assertThat(ChinaIdentifiers.maskResidentId("11010519491231002X")).isEqualTo("110105********002X");
+    }
+
+    @Test
+    void aMaskedMobileShowsNoneOfTheDigitsThatOnceOpenedTheSelfService() {
+        assertThat(ChinaIdentifiers.maskMobile("13812341234")).isEqualTo("138********").doesNotContain("1234");
+        assertThat(ChinaIdentifiers.maskMobile("12345")).isEqualTo("*****");
+    }
+
+    @Test
+    void aMaskedNameKeepsTheSurnameOnly() {
+        assertThat(ChinaIdentifiers.maskName("李明")).isEqualTo("李*");
+        assertThat(ChinaIdentifiers.maskName("欧阳娜娜")).isEqualTo("欧***");
+        assertThat(ChinaIdentifiers.maskName("𠮷田")).isEqualTo("𠮷*");
+        assertThat(ChinaIdentifiers.maskName("明")).isEqualTo("*");
     }
 
     private static String withCheckCharacter(String first17) {

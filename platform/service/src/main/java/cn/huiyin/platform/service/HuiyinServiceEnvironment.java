@@ -42,16 +42,16 @@ public class HuiyinServiceEnvironment implements EnvironmentPostProcessor, Order
         if (name == null) {
             return;
         }
-        Map<String, Object> defaults = new HashMap<>(loadDefaults());
+        Map<String, Object> defaults = new HashMap<>(load(DEFAULTS));
         defaults.put("spring.application.name", name);
         defaults.put("spring.config.name", name);
         DefaultPropertiesPropertySource.addOrMerge(defaults, environment.getPropertySources());
     }
 
-    private static Map<String, Object> loadDefaults() {
+    static Map<String, Object> load(String file) {
         try {
             Map<String, Object> values = new HashMap<>();
-            for (PropertySource<?> source : new YamlPropertySourceLoader().load(DEFAULTS, new ClassPathResource(DEFAULTS))) {
+            for (PropertySource<?> source : new YamlPropertySourceLoader().load(file, new ClassPathResource(file))) {
                 if (source instanceof EnumerablePropertySource<?> enumerable) {
                     for (String key : enumerable.getPropertyNames()) {
                         values.putIfAbsent(key, enumerable.getProperty(key));
@@ -60,7 +60,7 @@ public class HuiyinServiceEnvironment implements EnvironmentPostProcessor, Order
             }
             return values;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + DEFAULTS, e);
+            throw new UncheckedIOException("Cannot read " + file, e);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import cn.huiyin.platform.messaging.ActorProvider;
 import cn.huiyin.platform.service.audit.AuditController;
+import cn.huiyin.platform.service.audit.AuditScopes;
 import cn.huiyin.platform.service.audit.AuditTrail;
 import cn.huiyin.platform.service.ratelimit.RateLimitInterceptor;
 import cn.huiyin.platform.service.ratelimit.RateLimitProperties;
@@ -13,6 +14,7 @@ import cn.huiyin.platform.service.security.CurrentUser;
 import cn.huiyin.platform.service.security.FieldCipher;
 import cn.huiyin.platform.service.security.FieldEncryptionProperties;
 import cn.huiyin.platform.service.validation.BilingualMessages;
+import cn.huiyin.platform.service.web.FieldByFieldBinding;
 import cn.huiyin.platform.service.web.ProblemDetailsAdvice;
 import cn.huiyin.platform.service.web.ProblemErrorReportValve;
 import cn.huiyin.platform.service.web.RequestSizeLimitFilter;
@@ -21,6 +23,8 @@ import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import jakarta.validation.Validator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -56,8 +60,9 @@ public class ServiceAutoConfiguration {
     }
 
     @Bean
-    AuditTrail auditTrail(MongoTemplate mongo, Clock clock, @Value("${spring.application.name}") String service) {
-        return new AuditTrail(mongo, clock, service);
+    AuditTrail auditTrail(MongoTemplate mongo, Clock clock, @Value("${spring.application.name}") String service,
+                          ObjectProvider<AuditScopes> scopes) {
+        return new AuditTrail(mongo, clock, service, scopes.getIfAvailable());
     }
 
     @Bean
@@ -105,8 +110,13 @@ public class ServiceAutoConfiguration {
     }
 
     @Bean
-    ProblemDetailsAdvice problemDetailsAdvice(BilingualMessages messages) {
-        return new ProblemDetailsAdvice(messages);
+    ProblemDetailsAdvice problemDetailsAdvice(BilingualMessages messages, ObjectProvider<Validator> validator) {
+        return new ProblemDetailsAdvice(messages, validator::getIfAvailable);
+    }
+
+    @Bean
+    FieldByFieldBinding fieldByFieldBinding(JsonMapper json) {
+        return new FieldByFieldBinding(json);
     }
 
     @Bean

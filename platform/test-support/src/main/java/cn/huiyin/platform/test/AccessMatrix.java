@@ -13,7 +13,10 @@ import tools.jackson.databind.JsonNode;
  * token for each role: no token must give 401 (unless the endpoint is public), a role the endpoint does not allow
  * must give 403, and an allowed role must get past authorization (any status but 401/403 — with an empty body that is
  * usually 400 or 404). Jurisdiction is data-dependent and tested per endpoint by each service.
+ *
+ * @deprecated The expected roles come from the code under test; see {@link AccessTable}.
  */
+@Deprecated
 public final class AccessMatrix {
 
     /** One probe that did not get the answer the declaration promises. */

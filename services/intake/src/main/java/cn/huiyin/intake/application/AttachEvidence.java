@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import cn.huiyin.intake.domain.Evidence;
+import cn.huiyin.intake.application.selfservice.WorkerSelfService;
 import cn.huiyin.intake.domain.Grievance;
 import cn.huiyin.platform.kernel.DomainException;
 import cn.huiyin.platform.kernel.FieldProblem;

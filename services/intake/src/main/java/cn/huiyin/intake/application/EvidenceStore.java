@@ -13,4 +13,7 @@ public interface EvidenceStore {
     String store(String grievanceId, String filename, String contentType, byte[] content);
 
     Optional<StoredFile> open(String grievanceId, String fileId);
+
+    /** Deletes every file of the grievance (retention); returns how many. */
+    int deleteAll(String grievanceId);
 }

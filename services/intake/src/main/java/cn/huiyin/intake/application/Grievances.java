@@ -1,8 +1,11 @@
 package cn.huiyin.intake.application;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import cn.huiyin.intake.application.access.AccessScope;
 import cn.huiyin.intake.domain.Grievance;
 import cn.huiyin.intake.domain.GrievanceStatus;
 
@@ -30,14 +33,23 @@ public interface Grievances {
 
     long count(AccessScope scope, GrievanceStatus status);
 
-    /** Closed grievances whose worker identity is still stored and was closed before {@code closedBefore}. */
-    List<Grievance> closedWithIdentityBefore(java.time.Instant closedBefore, int limit);
+    /**
+     * Ids of grievances closed before {@code closedBefore} whose personal data is still stored, except those in
+     * {@code skip}; ids only, so that one grievance that cannot be read does not stop the others.
+     */
+    List<String> closedWithPersonalDataBefore(Instant closedBefore, Collection<String> skip, int limit);
+
+    /**
+     * Ids of grievances with a personal field encrypted under another key than {@code activeKeyId}, except those in
+     * {@code skip}.
+     */
+    List<String> encryptedWithOtherKeyThan(String activeKeyId, Collection<String> skip, int limit);
 
     /**
      * Those of the given grievances that {@code staffId} recorded (e.g. an Open311 client, {@code open311:<client>}),
      * newest first; the recorder is part of the query, so nobody else's grievances are read.
      */
-    List<Grievance> recordedBy(String staffId, java.util.Collection<String> grievanceIds);
+    List<Grievance> recordedBy(String staffId, Collection<String> grievanceIds);
 
     /**
      * Grievances {@code staffId} recorded that were submitted in {@code [submittedFrom, submittedTo)}, newest first, at
@@ -46,7 +58,7 @@ public interface Grievances {
      * @param categories only these categories; empty: any
      * @param statuses   only these statuses; empty: any
      */
-    List<Grievance> recordedBy(String staffId, java.util.Collection<String> categories,
-                               java.util.Collection<GrievanceStatus> statuses, java.time.Instant submittedFrom,
-                               java.time.Instant submittedTo, int limit);
+    List<Grievance> recordedBy(String staffId, Collection<String> categories,
+                               Collection<GrievanceStatus> statuses, Instant submittedFrom,
+                               Instant submittedTo, int limit);
 }

@@ -21,8 +21,9 @@ import cn.huiyin.platform.kernel.InvalidFieldsException;
 
 /**
  * Files a grievance (问题收集): checks what a format check cannot (category and division codes, a time of occurrence
- * not in the future), gives it a tracking number and stores it with its {@code GrievanceSubmitted} event. With an
- * idempotency key, a retried submission returns the first answer and creates nothing new.
+ * not in the future), gives it a tracking number and the worker a query code for the self-service, and stores it with
+ * its {@code GrievanceSubmitted} event. With an idempotency key, a retried submission returns the first answer and
+ * creates nothing new.
  */
 public class SubmitGrievance {
 
@@ -32,15 +33,17 @@ public class SubmitGrievance {
     private final TrackingNumbers trackingNumbers;
     private final IdempotencyKeys idempotencyKeys;
     private final WorkerPseudonyms pseudonyms;
+    private final QueryCodes queryCodes;
     private final ReferenceData referenceData;
     private final Clock clock;
 
     public SubmitGrievance(Grievances grievances, TrackingNumbers trackingNumbers, IdempotencyKeys idempotencyKeys,
-                           WorkerPseudonyms pseudonyms, ReferenceData referenceData, Clock clock) {
+                           WorkerPseudonyms pseudonyms, QueryCodes queryCodes, ReferenceData referenceData, Clock clock) {
         this.grievances = grievances;
         this.trackingNumbers = trackingNumbers;
         this.idempotencyKeys = idempotencyKeys;
         this.pseudonyms = pseudonyms;
+        this.queryCodes = queryCodes;
         this.referenceData = referenceData;
         this.clock = clock;
     }
@@ -57,36 +60,32 @@ public class SubmitGrievance {
         check(submission, now);
         if (idempotencyKey == null) {
             TrackingNumber number = trackingNumbers.next(LocalDate.ofInstant(now, BEIJING));
-            grievances.addIfAbsent(newGrievance(number, submission, now));
-            return new Result(receipt(number, now), false);
+            String code = queryCodes.newCode();
+            grievances.addIfAbsent(newGrievance(number, code, submission, now));
+            return new Result(new SubmissionReceipt(number.value(), now, code), false);
         }
         IdempotencyKeys.Claim claim = idempotencyKeys.claim(idempotencyKey, fingerprint(submission),
-            () -> trackingNumbers.next(LocalDate.ofInstant(now, BEIJING)));
+            () -> trackingNumbers.next(LocalDate.ofInstant(now, BEIJING)), queryCodes::newCode);
         if (claim.completedReceipt() != null) {
             return new Result(claim.completedReceipt(), true);
         }
-        // First request, or a takeover after a request that died mid-way: the number is fixed, so at most one
-        // grievance can exist under it.
-        boolean created = grievances.addIfAbsent(newGrievance(claim.trackingNumber(), submission, now));
-        SubmissionReceipt receipt = created ? receipt(claim.trackingNumber(), now)
+        // First request, or a takeover after a request that died mid-way: number and code are fixed by the claim, so
+        // at most one grievance can exist under the number, and every answer carries the code it was created with.
+        boolean created = claim.queryCode() != null
+            && grievances.addIfAbsent(newGrievance(claim.trackingNumber(), claim.queryCode(), submission, now));
+        SubmissionReceipt receipt = created ? new SubmissionReceipt(claim.trackingNumber().value(), now, claim.queryCode())
             : grievances.find(claim.trackingNumber().value())
-                .map(existing -> receipt(existing.trackingNumber(), existing.submittedAt()))
-                .orElseThrow();
+                .map(existing -> new SubmissionReceipt(existing.id(), existing.submittedAt(), claim.queryCode()))
+                .orElseThrow(() -> new IllegalStateException("Idempotency key " + idempotencyKey
+                    + " was claimed long ago but its grievance was never stored"));
         idempotencyKeys.complete(idempotencyKey, receipt);
         return new Result(receipt, !claim.firstRequest() || !created);
     }
 
-    private Grievance newGrievance(TrackingNumber number, Submission submission, Instant now) {
-        return Grievance.submit(number, submission, pseudonyms.of(submission.worker().mobile()), now);
-    }
-
-    private static SubmissionReceipt receipt(TrackingNumber number, Instant submittedAt) {
-        return new SubmissionReceipt(number.value(), submittedAt, receiptText(number));
-    }
-
-    /** One SMS (at most 70 Chinese characters). */
-    static String receiptText(TrackingNumber number) {
-        return "【回音】您的诉求已受理，编号" + number.value() + "。凭编号和手机尾号4位可查询进度。";
+    private Grievance newGrievance(TrackingNumber number, String queryCode, Submission submission, Instant now) {
+        Grievance grievance = Grievance.submit(number, submission, pseudonyms.of(submission.worker().mobile()), now);
+        grievance.issueQueryCode(queryCodes.hash(number.value(), queryCode));
+        return grievance;
     }
 
     /** Identifies the request's content, so a key reused for another request is caught. */

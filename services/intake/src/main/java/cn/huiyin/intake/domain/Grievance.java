@@ -3,6 +3,7 @@ package cn.huiyin.intake.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import cn.huiyin.platform.kernel.DomainException;
@@ -19,7 +20,7 @@ public final class Grievance {
 
     private final TrackingNumber trackingNumber;
     private Submission submission;
-    private final String workerRef;
+    private String workerRef;
     private final Instant submittedAt;
     private GrievanceStatus status;
     private final List<Supplement> supplements;
@@ -28,18 +29,27 @@ public final class Grievance {
     private Handling handling;
     private Instant closedAt;
     private Instant personalDataErasedAt;
+    private String queryCodeHash;
     private final List<Object> pendingEvents = new ArrayList<>();
 
-    /** Everything a stored grievance consists of. */
+    /**
+     * Everything a stored grievance consists of.
+     *
+     * @param workerRef     null once erased
+     * @param queryCodeHash the keyed hash of the worker's self-service query code; null for grievances filed before
+     *                      query codes (and once erased)
+     */
     public record State(TrackingNumber trackingNumber, Submission submission, String workerRef, Instant submittedAt,
                         GrievanceStatus status, List<Supplement> supplements, List<Evidence> evidence,
-                        List<Progress> history, Handling handling, Instant closedAt, Instant personalDataErasedAt) {
+                        List<Progress> history, Handling handling, Instant closedAt, Instant personalDataErasedAt,
+                        String queryCodeHash) {
     }
 
     private Grievance(State state) {
         this.trackingNumber = Objects.requireNonNull(state.trackingNumber(), "trackingNumber");
         this.submission = Objects.requireNonNull(state.submission(), "submission");
-        this.workerRef = Objects.requireNonNull(state.workerRef(), "workerRef");
+        this.workerRef = state.personalDataErasedAt() == null
+            ? Objects.requireNonNull(state.workerRef(), "workerRef") : state.workerRef();
         this.submittedAt = Objects.requireNonNull(state.submittedAt(), "submittedAt");
         this.status = Objects.requireNonNull(state.status(), "status");
         this.supplements = new ArrayList<>(state.supplements() == null ? List.of() : state.supplements());
@@ -48,14 +58,16 @@ public final class Grievance {
         this.handling = state.handling();
         this.closedAt = state.closedAt();
         this.personalDataErasedAt = state.personalDataErasedAt();
+        this.queryCodeHash = state.queryCodeHash();
     }
 
     /** Accepts a submission: the grievance exists from now on and the response clock starts. */
     public static Grievance submit(TrackingNumber trackingNumber, Submission submission, String workerRef, Instant now) {
+        Objects.requireNonNull(submission.description(), "description");
         Grievance grievance = new Grievance(new State(trackingNumber, submission, workerRef, now,
-            GrievanceStatus.SUBMITTED, List.of(), List.of(), List.of(), null, null, null));
-        grievance.history.add(new Progress(now, GrievanceStatus.SUBMITTED, "诉求已受理，编号 " + trackingNumber,
-            "Grievance accepted as " + trackingNumber));
+            GrievanceStatus.SUBMITTED, List.of(), List.of(), List.of(), null, null, null, null));
+        grievance.history.add(Progress.of(now, GrievanceStatus.SUBMITTED, Progress.Step.SUBMITTED,
+            Map.of("trackingNumber", trackingNumber.value())));
         grievance.pendingEvents.add(grievance.submittedEvent());
         return grievance;
     }
@@ -67,14 +79,22 @@ public final class Grievance {
 
     public State state() {
         return new State(trackingNumber, submission, workerRef, submittedAt, status, List.copyOf(supplements),
-            List.copyOf(evidence), List.copyOf(history), handling, closedAt, personalDataErasedAt);
+            List.copyOf(evidence), List.copyOf(history), handling, closedAt, personalDataErasedAt, queryCodeHash);
+    }
+
+    /**
+     * Gives the worker a new self-service query code, known here only by its keyed hash; the code before it (if any)
+     * no longer opens the self-service.
+     */
+    public void issueQueryCode(String hash) {
+        queryCodeHash = Objects.requireNonNull(hash, "hash");
     }
 
     /** Adds information to an open grievance (补充). */
     public void supplement(String text, String by, Instant now) {
         requireOpen("supplement", "补充材料", "supplemented");
         supplements.add(new Supplement(now, by, text));
-        history.add(new Progress(now, status, "已补充材料", "Information added"));
+        history.add(Progress.of(now, status, Progress.Step.SUPPLEMENTED, Map.of()));
         pendingEvents.add(new GrievanceSupplemented(id(), now, by, text, evidence.size()));
     }
 
@@ -86,7 +106,7 @@ public final class Grievance {
                 "A grievance can hold at most " + MAX_EVIDENCE + " evidence files");
         }
         evidence.add(file);
-        history.add(new Progress(now, status, "已补充证据材料：" + file.filename(), "Evidence added: " + file.filename()));
+        history.add(Progress.of(now, status, Progress.Step.EVIDENCE_ADDED, Map.of("filename", file.filename())));
         pendingEvents.add(new GrievanceSupplemented(id(), now, file.by(), "补充证据材料：" + file.filename(),
             evidence.size()));
     }
@@ -96,7 +116,7 @@ public final class Grievance {
         requireOpen("withdraw", "撤回", "withdrawn");
         status = GrievanceStatus.WITHDRAWN;
         closedAt = now;
-        history.add(new Progress(now, status, "诉求已撤回", "Grievance withdrawn"));
+        history.add(Progress.of(now, status, Progress.Step.WITHDRAWN, Map.of()));
         pendingEvents.add(new GrievanceWithdrawn(id(), now, by, reason));
     }
 
@@ -111,8 +131,8 @@ public final class Grievance {
         boolean reassigned = handling != null && !handling.orgId().equals(newHandling.orgId());
         handling = newHandling;
         status = GrievanceStatus.ASSIGNED;
-        history.add(new Progress(at, status, (reassigned ? "已改派至 " : "已分派至 ") + newHandling.orgName() + " 办理",
-            (reassigned ? "Reassigned to " : "Assigned to ") + newHandling.orgName()));
+        history.add(Progress.of(at, status, reassigned ? Progress.Step.REASSIGNED : Progress.Step.ASSIGNED,
+            Map.of("org", newHandling.orgName())));
     }
 
     /** The responsible organisation signed for the case (签收). */
@@ -121,7 +141,7 @@ public final class Grievance {
             return;
         }
         status = GrievanceStatus.IN_PROGRESS;
-        history.add(new Progress(at, status, handling.orgName() + " 已签收，正在办理", handling.orgName() + " signed for it"));
+        history.add(Progress.of(at, status, Progress.Step.ACCEPTED, Map.of("org", handling.orgName())));
     }
 
     /**
@@ -135,9 +155,8 @@ public final class Grievance {
         String from = handling.orgName();
         handling = null;
         status = GrievanceStatus.SUBMITTED;
-        history.add(referredForRuling
-            ? new Progress(at, status, from + " 退回，正由上级单位确定承办单位", from + " returned it; the organisation above is deciding who handles it")
-            : new Progress(at, status, from + " 退回，正在重新分派", from + " returned it; it is being routed again"));
+        history.add(Progress.of(at, status, referredForRuling ? Progress.Step.REFERRED_FOR_RULING : Progress.Step.RETURNED,
+            Map.of("org", from)));
     }
 
     /** Triage merged it into another grievance, which is followed instead. */
@@ -147,18 +166,30 @@ public final class Grievance {
         }
         status = GrievanceStatus.MERGED;
         closedAt = at;
-        history.add(new Progress(at, status, "与诉求 " + otherGrievanceId + " 合并办理",
-            "Merged into " + otherGrievanceId));
+        history.add(Progress.of(at, status, Progress.Step.MERGED, Map.of("into", otherGrievanceId)));
     }
 
-    /** Removes the worker's name, mobile and ID number once the retention period after closure has passed. */
-    public void eraseWorkerIdentity(Instant now) {
+    /**
+     * Erases everything personal once the retention period after closure has passed: the worker's identity and
+     * pseudonym, their words (description, supplements), the exact place, the references, the contact time, the
+     * evidence files' record and the history's details, and the query code's hash. What the statistics need stays.
+     *
+     * @return the evidence files to delete from the file store
+     */
+    public List<Evidence> erasePersonalData(Instant now) {
         if (status.isOpen()) {
             throw DomainException.conflict("retention.open", "办理中的诉求不能删除个人信息",
                 "Personal data of an open grievance cannot be erased");
         }
-        submission = submission.withWorker(submission.worker().withoutIdentity());
+        List<Evidence> files = List.copyOf(evidence);
+        submission = submission.withoutPersonalData();
+        workerRef = null;
+        queryCodeHash = null;
+        supplements.replaceAll(s -> new Supplement(s.at(), s.by(), null));
+        evidence.clear();
+        history.replaceAll(Progress::withoutDetails);
         personalDataErasedAt = now;
+        return files;
     }
 
     private void requireOpen(String action, String zh, String en) {
@@ -238,6 +269,10 @@ public final class Grievance {
 
     public Instant personalDataErasedAt() {
         return personalDataErasedAt;
+    }
+
+    public String queryCodeHash() {
+        return queryCodeHash;
     }
 
     public boolean isConfidential() {

@@ -1,5 +1,7 @@
 package cn.huiyin.intake.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
@@ -18,17 +20,18 @@ public record Worker(String name, String mobile, String residentId, WorkerGroup 
         Objects.requireNonNull(group, "group");
     }
 
-    /** The same worker without name, mobile or ID number (the statistics keep group and platform). */
+    /** The same worker without name, mobile, ID number or station (the statistics keep group and platform). */
     public Worker withoutIdentity() {
-        return new Worker(null, null, null, group, platformOrEmployer, homeStation);
+        return new Worker(null, null, null, group, platformOrEmployer, null);
     }
 
     public boolean isErased() {
         return mobile == null;
     }
 
-    /** Whether {@code digits} are the last four digits of the worker's mobile number. */
-    public boolean mobileEndsWith(String digits) {
-        return mobile != null && digits != null && digits.length() == 4 && mobile.endsWith(digits);
+    /** Whether {@code number} is the worker's whole mobile number (the self-service of grievances filed before query codes). */
+    public boolean hasMobile(String number) {
+        return mobile != null && number != null && MessageDigest.isEqual(
+            mobile.getBytes(StandardCharsets.UTF_8), number.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -6,7 +6,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Wires the Open311 GeoReport v2 endpoints (ADR 0013). */
 @Configuration(proxyBeanMethods = false)
@@ -21,11 +20,6 @@ class Open311Configuration {
     @Bean
     Open311Clients open311Clients(Open311Properties properties) {
         return new Open311Clients(properties.clients());
-    }
-
-    @Bean
-    Open311Tokens open311Tokens(MongoTemplate mongo) {
-        return new Open311Tokens(mongo);
     }
 
     /** Before the platform's size filter (HIGHEST_PRECEDENCE + 10), which would answer in RFC 9457. */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import cn.huiyin.platform.kernel.SafeText;
 import cn.huiyin.platform.service.security.ActingAs;
 import cn.huiyin.contracts.reference.ReferenceData;
-import cn.huiyin.intake.application.Grievances;
+import cn.huiyin.intake.application.open311.ClientRequests;
 import cn.huiyin.intake.application.SubmissionReceipt;
 import cn.huiyin.intake.application.SubmitGrievance;
 import cn.huiyin.intake.domain.Grievance;
@@ -61,23 +61,20 @@ class Open311Controller {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
     private final SubmitGrievance submitGrievance;
-    private final Grievances grievances;
+    private final ClientRequests requests;
     private final ReferenceData referenceData;
     private final ServiceCatalog catalog;
     private final Open311Clients clients;
-    private final Open311Tokens tokens;
     private final Open311Properties properties;
     private final Clock clock;
 
-    Open311Controller(SubmitGrievance submitGrievance, Grievances grievances, ReferenceData referenceData,
-                      ServiceCatalog catalog, Open311Clients clients, Open311Tokens tokens,
-                      Open311Properties properties, Clock clock) {
+    Open311Controller(SubmitGrievance submitGrievance, ClientRequests requests, ReferenceData referenceData,
+                      ServiceCatalog catalog, Open311Clients clients, Open311Properties properties, Clock clock) {
         this.submitGrievance = submitGrievance;
-        this.grievances = grievances;
+        this.requests = requests;
         this.referenceData = referenceData;
         this.catalog = catalog;
         this.clients = clients;
-        this.tokens = tokens;
         this.properties = properties;
         this.clock = clock;
     }
@@ -157,13 +154,13 @@ class Open311Controller {
         SubmitGrievance.Result result = ActingAs.call(client.recorder(), () -> submitGrievance.submit(filing.submission(),
             idempotencyKey == null ? null : client.recorder() + "|" + idempotencyKey));
         SubmissionReceipt receipt = result.receipt();
-        String token = tokens.issue(receipt.trackingNumber(), client.name());
+        String token = requests.token(receipt.trackingNumber(), client.name());
         return Open311Responses.status(200, answer)
             .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
             .body(Open311Document.list("service_requests", "request", List.of(Open311Document.fields(
                 "service_request_id", receipt.trackingNumber(),
                 "token", token,
-                "service_notice", receipt.receipt(),
+                "service_notice", receipt.text(),
                 "account_id", filing.accountId()))).render(answer));
     }
 
@@ -175,7 +172,7 @@ class Open311Controller {
         FormData query = FormData.parseQuery(request.getQueryString());
         Open311Clients.Client client = client(query);
         List<Grievance> found = query.all("service_request_id").isEmpty() ? search(query, client)
-            : grievances.recordedBy(client.recorder(), ids(query));
+            : requests.filedBy(client.recorder(), ids(query));
         return Open311Responses.ok(answer, requests(found));
     }
 
@@ -196,7 +193,7 @@ class Open311Controller {
                                  HttpServletRequest request) {
         Format answer = format(format);
         Open311Clients.Client client = client(FormData.parseQuery(request.getQueryString()));
-        String trackingNumber = tokens.trackingNumber(token, client.name()).orElseThrow(() -> Open311Exception.of(404,
+        String trackingNumber = requests.trackingNumberOf(token, client.name()).orElseThrow(() -> Open311Exception.of(404,
             "没有这个 token，或不是由您的应用取得的", "No such token issued to your application"));
         return Open311Responses.ok(answer, Open311Document.list("service_requests", "request",
             List.of(Open311Document.fields("service_request_id", trackingNumber, "token", token))));
@@ -242,13 +239,7 @@ class Open311Controller {
 
     /** A grievance this client filed; anything else, including another client's, is "not found". */
     private Grievance filedBy(Open311Clients.Client client, String id) {
-        if (!TrackingNumber.isWellFormed(id)) {
-            throw Open311Exception.noSuchRequest();
-        }
-        return grievances.find(id)
-            .filter(g -> g.submission().recordedBy() != null
-                && client.recorder().equals(g.submission().recordedBy().staffId()))
-            .orElseThrow(Open311Exception::noSuchRequest);
+        return requests.filedBy(client.recorder(), id).orElseThrow(Open311Exception::noSuchRequest);
     }
 
     private Open311Document requests(List<Grievance> found) {
@@ -319,7 +310,7 @@ class Open311Controller {
         if (statuses.size() == GrievanceStatus.values().length) {
             statuses.clear();
         }
-        return grievances.recordedBy(client.recorder(), codes, statuses, start, end.plusMillis(1), MAX_RESULTS);
+        return requests.filedBy(client.recorder(), codes, statuses, start, end.plusMillis(1), MAX_RESULTS);
     }
 
     private static Set<GrievanceStatus> statuses(boolean open) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -272,8 +273,9 @@ final class ServiceRequestForm {
     private boolean valid(String field, ServiceCatalog.Attribute attribute, List<String> values) {
         for (String value : values) {
             boolean multiline = "text".equals(attribute.datatype());
-            if (!SafeText.isSafe(value, multiline)) {
-                errors.add(unsafe(field, multiline));
+            Optional<SafeText.Problem> unsafe = SafeText.check(SafeText.normalise(value), multiline);
+            if (unsafe.isPresent()) {
+                errors.add(Open311Exception.Error.invalid(field, unsafe.get().zh(), unsafe.get().en()));
                 return false;
             }
             switch (attribute.datatype()) {
@@ -331,15 +333,16 @@ final class ServiceRequestForm {
      * @return the stripped value, or null when absent or refused
      */
     private String text(String field, boolean multiline, int max, boolean required) {
-        String value = form.single(field, errors);
+        String value = SafeText.normalise(form.single(field, errors));
         if (value == null || value.isBlank()) {
             if (required) {
                 errors.add(Open311Exception.Error.invalid(field, "必填", "is required"));
             }
             return null;
         }
-        if (!SafeText.isSafe(value, multiline)) {
-            errors.add(unsafe(field, multiline));
+        Optional<SafeText.Problem> unsafe = SafeText.check(value, multiline);
+        if (unsafe.isPresent()) {
+            errors.add(Open311Exception.Error.invalid(field, unsafe.get().zh(), unsafe.get().en()));
             return null;
         }
         String stripped = value.strip();
@@ -349,14 +352,6 @@ final class ServiceRequestForm {
             return null;
         }
         return stripped;
-    }
-
-    private static Open311Exception.Error unsafe(String field, boolean multiline) {
-        return multiline
-            ? Open311Exception.Error.invalid(field, "含有不允许的字符（控制字符或无效的 Unicode 编码）",
-                "contains characters that are not allowed (control characters or broken Unicode)")
-            : Open311Exception.Error.invalid(field, "含有不允许的字符（换行、控制字符或无效的 Unicode 编码）",
-                "contains characters that are not allowed (line breaks, control characters or broken Unicode)");
     }
 
     /** A field name a client sent, safe to echo in an error. */
@@ -389,6 +384,6 @@ final class ServiceRequestForm {
 
     private static String one(Map<String, List<String>> values, String code) {
         List<String> given = values.get(code);
-        return given == null || given.isEmpty() ? null : given.get(0).strip();
+        return given == null || given.isEmpty() ? null : SafeText.normalise(given.get(0).strip());
     }
 }

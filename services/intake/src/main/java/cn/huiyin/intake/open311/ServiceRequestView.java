@@ -15,6 +15,7 @@ import cn.huiyin.contracts.reference.ReferenceData;
 import cn.huiyin.intake.domain.Grievance;
 import cn.huiyin.intake.domain.Place;
 import cn.huiyin.intake.domain.Progress;
+import cn.huiyin.intake.web.ProgressText;
 
 /**
  * A grievance as a GeoReport v2 service request: where it stands, in the spec's fields. Never the worker's name or
@@ -41,7 +42,7 @@ final class ServiceRequestView {
             "service_request_id", grievance.id(),
             // Open until closed: withdrawn, merged (and closed by follow-up later) are closed.
             "status", grievance.status().isOpen() ? "open" : "closed",
-            "status_notes", latest == null ? null : latest.noteZh(),
+            "status_notes", latest == null ? null : ProgressText.zh(latest),
             "service_name", referenceData.category(category).map(Category::nameZh).orElse(null),
             "service_code", category,
             "description", grievance.submission().description(),

@@ -1,6 +1,8 @@
 package cn.huiyin.intake.persistence;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import cn.huiyin.intake.application.EvidenceStore;
@@ -45,5 +47,13 @@ class GridFsEvidenceStore implements EvidenceStore {
         }
         return Optional.of(new StoredFile(file.getFilename(), file.getMetadata().getString("contentType"),
             file.getLength(), bucket.openDownloadStream(file.getObjectId())));
+    }
+
+    @Override
+    public int deleteAll(String grievanceId) {
+        List<ObjectId> files = new ArrayList<>();
+        bucket.find(Filters.eq("metadata.grievanceId", grievanceId)).forEach(file -> files.add(file.getObjectId()));
+        files.forEach(bucket::delete);
+        return files.size();
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A grievance as stored in intake's database, with its outbox. The id is the tracking number. The worker's name,
- * mobile and ID number are stored encrypted ({@link GrievanceMapper}); nothing else here is personal data.
+ * mobile and ID number are stored encrypted ({@link GrievanceMapper}), the query code only as a keyed hash; the
+ * worker's own words, files and the exact place are erased with them after the retention period.
  */
 @Document("grievances")
 class GrievanceDocument extends AggregateDocument {
@@ -42,6 +43,8 @@ class GrievanceDocument extends AggregateDocument {
     Handling handling;
     Instant closedAt;
     Instant personalDataErasedAt;
+    /** Keyed hash of the worker's query code (never the code). */
+    String queryCodeHash;
 
     /** The worker; {@code name}, {@code mobile} and {@code residentId} hold ciphertext. */
     static class WorkerDocument {

@@ -1,5 +1,7 @@
 package cn.huiyin.intake.persistence;
 
+import java.util.List;
+
 import cn.huiyin.intake.domain.Grievance;
 import cn.huiyin.intake.domain.Submission;
 import cn.huiyin.intake.domain.TrackingNumber;
@@ -45,6 +47,7 @@ class GrievanceMapper {
         d.handling = s.handling();
         d.closedAt = s.closedAt();
         d.personalDataErasedAt = s.personalDataErasedAt();
+        d.queryCodeHash = s.queryCodeHash();
         return d;
     }
 
@@ -53,7 +56,7 @@ class GrievanceMapper {
             d.category, d.description, d.place, d.occurredAt, d.externalReferences, d.preferredContactTime);
         return Grievance.restore(new Grievance.State(new TrackingNumber(d.getId()), submission, d.workerRef,
             d.submittedAt, d.status, d.supplements, d.evidence, d.history, d.handling, d.closedAt,
-            d.personalDataErasedAt));
+            d.personalDataErasedAt, d.queryCodeHash));
     }
 
     private GrievanceDocument.WorkerDocument encrypt(String id, Worker worker) {
@@ -71,6 +74,10 @@ class GrievanceMapper {
         return new Worker(cipher.decrypt(w.name, context(id, "name")), cipher.decrypt(w.mobile, context(id, "mobile")),
             cipher.decrypt(w.residentId, context(id, "residentId")), w.group, w.platformOrEmployer, w.homeStation);
     }
+
+    /** The fields a key rotation looks at: the stored names of the encrypted values. */
+    static final List<String> ENCRYPTED_FIELDS = List.of("worker.name", "worker.mobile",
+        "worker.residentId");
 
     private static String context(String grievanceId, String field) {
         return "intake.grievances.worker." + field + ":" + grievanceId;

@@ -1,16 +1,18 @@
 package cn.huiyin.intake.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import cn.huiyin.intake.application.AccessScope;
 import cn.huiyin.intake.application.Grievances;
+import cn.huiyin.intake.application.access.AccessScope;
 import cn.huiyin.intake.domain.Grievance;
 import cn.huiyin.intake.domain.GrievanceStatus;
 import cn.huiyin.platform.messaging.outbox.AggregateStore;
 import cn.huiyin.platform.messaging.outbox.Aggregates;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -60,6 +62,9 @@ class MongoGrievances implements Grievances {
 
     @Override
     public List<Grievance> search(AccessScope scope, GrievanceStatus status, int page, int size) {
+        if (scope.isEmpty()) {
+            return List.of();
+        }
         Query query = scoped(scope, status).with(Sort.by(Sort.Direction.DESC, "submittedAt"))
             .skip((long) page * size).limit(size);
         return mongo.find(query, GrievanceDocument.class).stream().map(grievances::read).toList();
@@ -67,18 +72,37 @@ class MongoGrievances implements Grievances {
 
     @Override
     public long count(AccessScope scope, GrievanceStatus status) {
+        if (scope.isEmpty()) {
+            return 0;
+        }
         return mongo.count(scoped(scope, status), GrievanceDocument.class);
     }
 
     @Override
-    public List<Grievance> closedWithIdentityBefore(Instant closedBefore, int limit) {
-        Query query = new Query(Criteria.where("closedAt").lt(closedBefore).and("personalDataErasedAt").exists(false))
-            .limit(limit);
-        return mongo.find(query, GrievanceDocument.class).stream().map(grievances::read).toList();
+    public List<String> closedWithPersonalDataBefore(Instant closedBefore, Collection<String> skip, int limit) {
+        Query query = new Query(Criteria.where("closedAt").lt(closedBefore).and("personalDataErasedAt").exists(false)
+            .and("_id").nin(skip)).limit(limit);
+        query.fields().include("_id");
+        return ids(query);
     }
 
     @Override
-    public List<Grievance> recordedBy(String staffId, java.util.Collection<String> grievanceIds) {
+    public List<String> encryptedWithOtherKeyThan(String activeKeyId, Collection<String> skip, int limit) {
+        // A value under another key starts "v1:<other id>:"; key ids never contain ':'.
+        Pattern otherKey = Pattern.compile("^v1:(?!" + Pattern.quote(activeKeyId) + ":)");
+        Query query = new Query(new Criteria().andOperator(Criteria.where("_id").nin(skip), new Criteria().orOperator(
+            GrievanceMapper.ENCRYPTED_FIELDS.stream().map(field -> Criteria.where(field).regex(otherKey)).toList())))
+            .limit(limit);
+        query.fields().include("_id");
+        return ids(query);
+    }
+
+    private List<String> ids(Query query) {
+        return mongo.find(query, Document.class, "grievances").stream().map(d -> d.getString("_id")).toList();
+    }
+
+    @Override
+    public List<Grievance> recordedBy(String staffId, Collection<String> grievanceIds) {
         if (grievanceIds.isEmpty()) {
             return List.of();
         }
@@ -88,8 +112,8 @@ class MongoGrievances implements Grievances {
     }
 
     @Override
-    public List<Grievance> recordedBy(String staffId, java.util.Collection<String> categories,
-                                      java.util.Collection<GrievanceStatus> statuses, Instant submittedFrom,
+    public List<Grievance> recordedBy(String staffId, Collection<String> categories,
+                                      Collection<GrievanceStatus> statuses, Instant submittedFrom,
                                       Instant submittedTo, int limit) {
         Criteria criteria = Criteria.where("recordedBy.staffId").is(staffId)
             .and("submittedAt").gte(submittedFrom).lt(submittedTo);
@@ -103,7 +127,7 @@ class MongoGrievances implements Grievances {
         return mongo.find(query, GrievanceDocument.class).stream().map(grievances::read).toList();
     }
 
-    /** The caller's scope is part of the query: grievances outside it are never read. */
+    /** The caller's scope (never empty here) is part of the query: grievances outside it are never read. */
     private static Query scoped(AccessScope scope, GrievanceStatus status) {
         Criteria criteria = scope.handlingOrg() != null
             ? new Criteria().orOperator(Criteria.where("handling.orgId").is(scope.handlingOrg()),

@@ -1,6 +1,6 @@
 package cn.huiyin.intake.web;
 
-import cn.huiyin.intake.application.PersonalDataRetention;
+import cn.huiyin.intake.application.housekeeping.PersonalDataRetention;
 import cn.huiyin.platform.kernel.access.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,13 +20,14 @@ class AdminController {
         this.retention = retention;
     }
 
-    record RetentionRun(int erased, String keepFor) {
+    record RetentionRun(int erased, int skipped, String keepFor) {
     }
 
     @PostMapping("/retention/run")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Erase the worker identity of grievances closed longer ago than the retention period, now")
+    @Operation(summary = "Erase the personal data of grievances closed longer ago than the retention period, now")
     RetentionRun runRetention() {
-        return new RetentionRun(retention.run(), retention.keepFor().toString());
+        PersonalDataRetention.Run run = retention.run();
+        return new RetentionRun(run.erased(), run.skipped(), retention.keepFor().toString());
     }
 }

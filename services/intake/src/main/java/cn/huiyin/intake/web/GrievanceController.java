@@ -4,28 +4,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import cn.huiyin.contracts.reference.ReferenceData;
 import cn.huiyin.intake.application.AttachEvidence;
 import cn.huiyin.intake.application.EvidenceStore;
 import cn.huiyin.intake.application.GrievanceQueries;
-import cn.huiyin.intake.application.Grievances;
+import cn.huiyin.intake.application.StaffActions;
 import cn.huiyin.intake.application.SubmitGrievance;
 import cn.huiyin.intake.domain.Evidence;
-import cn.huiyin.intake.domain.Grievance;
 import cn.huiyin.intake.domain.GrievanceStatus;
-import cn.huiyin.platform.kernel.DomainException;
+import cn.huiyin.platform.kernel.access.Caller;
+import cn.huiyin.platform.kernel.access.Roles;
 import cn.huiyin.platform.service.security.CurrentUser;
 import cn.huiyin.platform.service.security.HuiyinUser;
-import cn.huiyin.platform.kernel.access.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -46,7 +45,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Staff's side of intake: filing grievances from every channel, reading them within their reach, adding to them. */
+/**
+ * Staff's side of intake: filing grievances from every channel, reading them within their reach (what they see of
+ * the worker is the platform's personal-data policy), adding to them. Every action goes through a use case.
+ */
 @RestController
 @RequestMapping("/api/grievances")
 @Validated
@@ -55,26 +57,22 @@ class GrievanceController {
 
     private final SubmitGrievance submitGrievance;
     private final GrievanceQueries queries;
-    private final Grievances grievances;
+    private final StaffActions actions;
     private final AttachEvidence attachEvidence;
-    private final EvidenceStore evidenceStore;
     private final ReferenceData referenceData;
-    private final Clock clock;
 
-    GrievanceController(SubmitGrievance submitGrievance, GrievanceQueries queries, Grievances grievances,
-                        AttachEvidence attachEvidence, EvidenceStore evidenceStore, ReferenceData referenceData,
-                        Clock clock) {
+    GrievanceController(SubmitGrievance submitGrievance, GrievanceQueries queries, StaffActions actions,
+                        AttachEvidence attachEvidence, ReferenceData referenceData) {
         this.submitGrievance = submitGrievance;
         this.queries = queries;
-        this.grievances = grievances;
+        this.actions = actions;
         this.attachEvidence = attachEvidence;
-        this.evidenceStore = evidenceStore;
         this.referenceData = referenceData;
-        this.clock = clock;
     }
 
+    /** @param receipt the receipt text with the worker's query code: the one moment it is shown, to be handed over */
     record SubmittedView(String grievanceId, String trackingNumber, GrievanceStatus status, Instant submittedAt,
-                         String receipt) {
+                         String queryCode, String receipt) {
     }
 
     record PageView(List<GrievanceView> grievances, int page, int size, long total) {
@@ -91,28 +89,29 @@ class GrievanceController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @RolesAllowed({Roles.WINDOW_CLERK, Roles.HOTLINE_OPERATOR})
-    @Operation(summary = "File a grievance (受理诉求)", description = "Returns the tracking number and a receipt text for "
-        + "the worker. With an Idempotency-Key header, a retry returns the first answer and creates nothing new.")
+    @Operation(summary = "File a grievance (受理诉求)", description = "Returns the tracking number and the worker's query "
+        + "code (查询码) in a receipt text to print or send to the worker; the code is shown here only. With an "
+        + "Idempotency-Key header, a retry returns the first answer and creates nothing new.")
     ResponseEntity<SubmittedView> submit(@Valid @RequestBody SubmitGrievanceRequest request,
                                          @RequestHeader(value = "Idempotency-Key", required = false)
                                          @Size(min = 1, max = 100) @Pattern(regexp = "[\\x21-\\x7E]+") String idempotencyKey) {
-        HuiyinUser caller = CurrentUser.required();
-        SubmitGrievance.Result result = submitGrievance.submit(request.toSubmission(caller),
-            idempotencyKey == null ? null : caller.username() + "|" + idempotencyKey);
+        HuiyinUser user = CurrentUser.required();
+        SubmitGrievance.Result result = submitGrievance.submit(request.toSubmission(user),
+            idempotencyKey == null ? null : user.username() + "|" + idempotencyKey);
         var receipt = result.receipt();
         return ResponseEntity.created(URI.create("/api/grievances/" + receipt.trackingNumber()))
             .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
+            .header(HttpHeaders.CACHE_CONTROL, "no-store")
             .body(new SubmittedView(receipt.trackingNumber(), receipt.trackingNumber(), GrievanceStatus.SUBMITTED,
-                receipt.submittedAt(), receipt.receipt()));
+                receipt.submittedAt(), receipt.queryCode(), receipt.text()));
     }
 
     @GetMapping("/{grievanceId}")
     @RolesAllowed({Roles.WINDOW_CLERK, Roles.HOTLINE_OPERATOR, Roles.TRIAGE_OFFICER, Roles.ORG_HANDLER,
         Roles.DEPARTMENT_LIAISON, Roles.SUPERVISOR, Roles.CALLBACK_AGENT})
-    @Operation(summary = "Read a grievance within your jurisdiction or your organisation's cases (phone and ID masked)")
+    @Operation(summary = "Read a grievance within your jurisdiction or your organisation's cases (name, phone and ID masked)")
     GrievanceView get(@PathVariable String grievanceId) {
-        HuiyinUser caller = CurrentUser.required();
-        return GrievanceView.of(queries.get(caller, grievanceId), caller, referenceData);
+        return GrievanceView.of(queries.get(caller(), grievanceId), referenceData);
     }
 
     @GetMapping
@@ -120,44 +119,37 @@ class GrievanceController {
         Roles.DEPARTMENT_LIAISON, Roles.SUPERVISOR, Roles.CALLBACK_AGENT})
     @Operation(summary = "Grievances within your reach, newest first")
     PageView list(@RequestParam(required = false) GrievanceStatus status,
-                  @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page,
-                  @RequestParam(defaultValue = "20") @jakarta.validation.constraints.Min(1)
-                  @jakarta.validation.constraints.Max(200) int size) {
-        HuiyinUser caller = CurrentUser.required();
+                  @RequestParam(defaultValue = "0") @Min(0) int page,
+                  @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        Caller caller = caller();
         return new PageView(queries.search(caller, status, page, size).stream()
-            .map(g -> GrievanceView.of(g, caller, referenceData)).toList(), page, size, queries.count(caller, status));
+            .map(read -> GrievanceView.of(read, referenceData)).toList(), page, size, queries.count(caller, status));
     }
 
     @GetMapping("/{grievanceId}/contact")
     @RolesAllowed({Roles.ORG_HANDLER, Roles.DEPARTMENT_LIAISON, Roles.CALLBACK_AGENT})
-    @Operation(summary = "Unmasked contact details, to contact the worker (audited: who, when, which case, why)")
-    ContactView contact(@PathVariable String grievanceId,
-                        @RequestParam @NotBlank @Size(max = 200) String reason) {
-        GrievanceQueries.ContactDetails details = queries.contact(CurrentUser.required(), grievanceId, reason.strip());
-        return new ContactView(details.grievanceId(), details.name(), details.mobile(), details.residentId(),
-            details.preferredContactTime());
+    @Operation(summary = "Unmasked name and contact details, to contact the worker (audited: who, when, which case, why)")
+    ResponseEntity<ContactView> contact(@PathVariable String grievanceId,
+                                        @RequestParam @NotBlank @Size(max = 200) String reason) {
+        GrievanceQueries.ContactDetails details = queries.contact(caller(), grievanceId, reason.strip());
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
+            .body(new ContactView(details.grievanceId(), details.name(), details.mobile(), details.residentId(),
+                details.preferredContactTime()));
     }
 
     @PostMapping("/{grievanceId}/supplements")
     @RolesAllowed({Roles.WINDOW_CLERK, Roles.HOTLINE_OPERATOR})
     @Operation(summary = "Add information the worker gave (补充), e.g. on a call-back to the hotline")
     GrievanceView supplement(@PathVariable String grievanceId, @Valid @RequestBody SupplementRequest request) {
-        HuiyinUser caller = CurrentUser.required();
-        Grievance grievance = queries.get(caller, grievanceId);
-        grievance.supplement(request.text().strip(), "STAFF", now());
-        grievances.update(grievance);
-        return GrievanceView.of(grievance, caller, referenceData);
+        return GrievanceView.of(actions.supplement(caller(), grievanceId, request.text().strip()), referenceData);
     }
 
     @PostMapping("/{grievanceId}/withdrawal")
     @RolesAllowed({Roles.WINDOW_CLERK, Roles.HOTLINE_OPERATOR})
     @Operation(summary = "Withdraw on the worker's behalf (撤回), when they ask at a window or on the hotline")
     GrievanceView withdraw(@PathVariable String grievanceId, @Valid @RequestBody WithdrawalRequest request) {
-        HuiyinUser caller = CurrentUser.required();
-        Grievance grievance = queries.get(caller, grievanceId);
-        grievance.withdraw(request.reason() == null ? null : request.reason().strip(), "STAFF", now());
-        grievances.update(grievance);
-        return GrievanceView.of(grievance, caller, referenceData);
+        return GrievanceView.of(actions.withdraw(caller(), grievanceId,
+            request.reason() == null ? null : request.reason().strip()), referenceData);
     }
 
     @PostMapping(path = "/{grievanceId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -165,8 +157,8 @@ class GrievanceController {
     @Operation(summary = "Attach a photo, screenshot or PDF (≤ 10 MB; type judged by content)")
     ResponseEntity<GrievanceView.EvidenceView> attach(@PathVariable String grievanceId,
                                                       @RequestPart("file") MultipartFile file) throws IOException {
-        Grievance grievance = queries.get(CurrentUser.required(), grievanceId);
-        Evidence evidence = attachEvidence.attach(grievance, file.getOriginalFilename(), file.getBytes(), "STAFF");
+        GrievanceQueries.Read read = queries.get(caller(), grievanceId);
+        Evidence evidence = attachEvidence.attach(read.grievance(), file.getOriginalFilename(), file.getBytes(), "STAFF");
         return ResponseEntity.created(URI.create("/api/grievances/" + grievanceId + "/evidence/" + evidence.fileId()))
             .body(GrievanceView.EvidenceView.of(evidence));
     }
@@ -174,11 +166,9 @@ class GrievanceController {
     @GetMapping("/{grievanceId}/evidence/{fileId}")
     @RolesAllowed({Roles.WINDOW_CLERK, Roles.HOTLINE_OPERATOR, Roles.TRIAGE_OFFICER, Roles.ORG_HANDLER,
         Roles.DEPARTMENT_LIAISON, Roles.SUPERVISOR, Roles.CALLBACK_AGENT})
-    @Operation(summary = "Download an evidence file")
+    @Operation(summary = "Download an evidence file (not for an enterprise on a confidential case)")
     ResponseEntity<InputStreamResource> evidence(@PathVariable String grievanceId, @PathVariable String fileId) {
-        queries.get(CurrentUser.required(), grievanceId);
-        EvidenceStore.StoredFile file = evidenceStore.open(grievanceId, fileId).orElseThrow(() -> DomainException.notFound(
-            "evidence.unknown", "该诉求没有这份证据材料", "This grievance has no such evidence file"));
+        EvidenceStore.StoredFile file = queries.evidence(caller(), grievanceId, fileId);
         InputStream content = file.content();
         return ResponseEntity.ok()
             .contentType(MediaType.parseMediaType(file.contentType()))
@@ -189,7 +179,7 @@ class GrievanceController {
             .body(new InputStreamResource(content));
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    private static Caller caller() {
+        return CurrentUser.required().caller();
     }
 }

@@ -19,7 +19,10 @@ class GrievanceTest {
 
         assertThat(grievance.status()).isEqualTo(GrievanceStatus.SUBMITTED);
         assertThat(grievance.pendingEvents()).singleElement().isInstanceOf(GrievanceSubmitted.class);
-        assertThat(grievance.history()).singleElement().satisfies(p -> assertThat(p.noteZh()).contains("已受理"));
+        assertThat(grievance.history()).singleElement().satisfies(p -> {
+            assertThat(p.step()).isEqualTo(Progress.Step.SUBMITTED);
+            assertThat(p.params()).containsEntry("trackingNumber", "HY-20261120-000017");
+        });
     }
 
     @Test
@@ -31,8 +34,9 @@ class GrievanceTest {
         grievance.acceptedBy("org-committee-online-delivery", FILED.plusSeconds(3600));
 
         assertThat(grievance.status()).isEqualTo(GrievanceStatus.IN_PROGRESS);
-        assertThat(grievance.history()).extracting(Progress::noteZh)
-            .containsExactly("诉求已受理，编号 HY-20261120-000017", "已分派至 网约配送行业党委 办理", "网约配送行业党委 已签收，正在办理");
+        assertThat(grievance.history()).extracting(Progress::step)
+            .containsExactly(Progress.Step.SUBMITTED, Progress.Step.ASSIGNED, Progress.Step.ACCEPTED);
+        assertThat(grievance.history().get(2).params()).containsEntry("org", "网约配送行业党委");
     }
 
     @Test
@@ -62,17 +66,34 @@ class GrievanceTest {
     }
 
     @Test
-    void identityIsErasedOnlyOnceClosedAndGroupAndPlatformStay() {
+    void everythingPersonalIsErasedOnlyOnceClosedAndWhatTheStatisticsNeedStays() {
         Grievance grievance = rider();
-        assertThatThrownBy(() -> grievance.eraseWorkerIdentity(FILED)).isInstanceOf(DomainException.class);
+        grievance.issueQueryCode("h1:hash");
+        grievance.supplement("我的工号是 MT-8842，站长是王五", "WORKER", FILED.plusSeconds(5));
+        grievance.attach(new Evidence("f1", "李明的工伤证明.pdf", "application/pdf", 10, FILED, "WORKER"), FILED.plusSeconds(6));
+        grievance.mergedInto("HY-20261119-000003", FILED.plusSeconds(7));
+        assertThatThrownBy(() -> rider().erasePersonalData(FILED)).isInstanceOf(DomainException.class);
 
-        grievance.withdraw(null, "WORKER", FILED.plusSeconds(10));
-        grievance.eraseWorkerIdentity(FILED.plusSeconds(20));
+        List<Evidence> files = grievance.erasePersonalData(FILED.plusSeconds(20));
 
+        assertThat(files).extracting(Evidence::fileId).containsExactly("f1");
         assertThat(grievance.worker().isErased()).isTrue();
         assertThat(grievance.worker().name()).isNull();
+        assertThat(grievance.worker().homeStation()).isNull();
+        assertThat(grievance.workerRef()).isNull();
+        assertThat(grievance.queryCodeHash()).isNull();
+        assertThat(grievance.submission().description()).isNull();
+        assertThat(grievance.submission().place().address()).isNull();
+        assertThat(grievance.submission().place().coordinates()).isNull();
+        assertThat(grievance.submission().externalReferences()).isNull();
+        assertThat(grievance.submission().preferredContactTime()).isNull();
+        assertThat(grievance.supplements()).singleElement().satisfies(s -> assertThat(s.text()).isNull());
+        assertThat(grievance.evidence()).isEmpty();
+        assertThat(grievance.history().toString()).doesNotContain("李明的工伤证明", "HY-20261119-000003");
         assertThat(grievance.worker().group()).isEqualTo(WorkerGroup.FOOD_DELIVERY_RIDER);
         assertThat(grievance.worker().platformOrEmployer()).isEqualTo("美团");
+        assertThat(grievance.submission().category()).isEqualTo("INJURY_INSURANCE");
+        assertThat(grievance.submission().place().divisionCode()).isEqualTo("510112002");
         assertThat(grievance.personalDataErasedAt()).isEqualTo(FILED.plusSeconds(20));
     }
 
@@ -90,8 +111,9 @@ class GrievanceTest {
 
     private static Grievance rider() {
         Submission submission = new Submission(Channel.SERVICE_HALL_WINDOW, new Recorder("clerk", "org-lqy-window", null),
-            new Worker("李明", "13812341234", null, WorkerGroup.FOOD_DELIVERY_RIDER, "美团", null), false,
-            "INJURY_INSURANCE", "雨天摔倒，保险拒赔", new Place("510112002", null, null), null, null, null);
+            new Worker("李明", "13812341234", null, WorkerGroup.FOOD_DELIVERY_RIDER, "美团", "大面站"), false,
+            "INJURY_INSURANCE", "雨天摔倒，保险拒赔", new Place("510112002", "成龙大道二段", new Place.Coordinates(30.56, 104.27)),
+            null, new ExternalReferences(null, "MT2026111218342211"), "晚上");
         return Grievance.submit(new TrackingNumber("HY-20261120-000017"), submission, "wk-000000000000000000000001", FILED);
     }
 }

@@ -168,7 +168,7 @@ class Open311ClientTest {
         String token = receipt.get("token").asString();
         assertThat(id).matches("HY-\\d{8}-\\d{6}");
         assertThat(token).matches("[A-Za-z0-9_-]{27}");
-        assertThat(receipt.get("service_notice").asString()).contains(id).startsWith("【回音】");
+        assertThat(receipt.get("service_notice").asString()).contains(id).startsWith("【回音】").containsPattern("查询码\\d{10}");
         assertThat(receipt.get("account_id").asString()).isEqualTo("rider-8842");
 
         JsonNode byId = client().get("/open311/v2/requests/" + id + ".json?api_key=" + API_KEY).json();
@@ -234,8 +234,8 @@ class Open311ClientTest {
         assertThat(staffView.get("channel").asString()).isEqualTo("MINI_PROGRAM");
         assertThat(staffView.at("/recordedBy/staffId").asString()).isEqualTo("open311:demo");
         assertThat(staffView.at("/recordedBy/org").asString()).isEqualTo("demo-open311-app");
-        assertThat(staffView.at("/worker/name").asString()).isEqualTo("李明");
-        assertThat(staffView.at("/worker/mobile").asString()).isEqualTo("138****1234");
+        assertThat(staffView.at("/worker/name").asString()).isEqualTo("李*");
+        assertThat(staffView.at("/worker/mobile").asString()).isEqualTo("138********");
         assertThat(staffView.at("/worker/group").asString()).isEqualTo("FOOD_DELIVERY_RIDER");
         assertThat(staffView.at("/worker/platformOrEmployer").asString()).isEqualTo("美团");
         assertThat(staffView.get("category").asString()).isEqualTo("INJURY_INSURANCE");

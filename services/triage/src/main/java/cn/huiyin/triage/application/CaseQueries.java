@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
+import cn.huiyin.platform.kernel.access.Caller;
+import cn.huiyin.platform.kernel.access.Roles;
 import cn.huiyin.platform.kernel.DomainException;
 import cn.huiyin.triage.domain.Categories;
 import cn.huiyin.triage.domain.Organisation;
@@ -56,8 +58,8 @@ public class CaseQueries {
             categories.require(category);
         }
         CaseSearch search;
-        if (caller.has(Caller.TRIAGE_OFFICER) && caller.jurisdictionPrefix() != null) {
-            search = new CaseSearch(caller.jurisdictionPrefix(), null, state, category, urgency, flag);
+        if (caller.has(Roles.TRIAGE_OFFICER) && caller.jurisdiction().prefix() != null) {
+            search = new CaseSearch(caller.jurisdiction().prefix(), null, state, category, urgency, flag);
         } else {
             OrganisationRegistry current = registry.current();
             String own = caller.organisationId();

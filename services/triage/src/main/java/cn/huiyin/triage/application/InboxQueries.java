@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import cn.huiyin.platform.kernel.access.Caller;
 import cn.huiyin.platform.kernel.DomainException;
 import cn.huiyin.triage.domain.InboxEntry;
 import cn.huiyin.triage.domain.Organisation;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import cn.huiyin.platform.kernel.access.Caller;
 import cn.huiyin.platform.kernel.DomainException;
 import cn.huiyin.platform.messaging.lease.LeaseHeldException;
 import cn.huiyin.platform.messaging.lease.Leases;

@@ -2,6 +2,8 @@ package cn.huiyin.triage.application;
 
 import java.util.Set;
 
+import cn.huiyin.platform.kernel.access.Caller;
+import cn.huiyin.platform.kernel.access.Roles;
 import cn.huiyin.platform.kernel.DomainException;
 import cn.huiyin.triage.domain.Organisation;
 import cn.huiyin.triage.domain.OrganisationRegistry;
@@ -18,10 +20,10 @@ final class Reach {
     }
 
     static boolean canRead(Caller caller, TriageCase triageCase, OrganisationRegistry registry) {
-        if (caller.has(Caller.SERVICE)) {
+        if (caller.has(Roles.SERVICE)) {
             return true;
         }
-        if (caller.has(Caller.TRIAGE_OFFICER) && caller.covers(triageCase.grievance().divisionCode())) {
+        if (caller.has(Roles.TRIAGE_OFFICER) && caller.covers(triageCase.grievance().divisionCode())) {
             return true;
         }
         Set<String> involved = triageCase.involvedOrganisations();
@@ -29,10 +31,10 @@ final class Reach {
         if (own == null) {
             return false;
         }
-        if (caller.isOrganisationHandler() && involved.contains(own)) {
+        if (caller.hasAny(Roles.ORG_HANDLER, Roles.DEPARTMENT_LIAISON, Roles.MEETING_CONVENER) && involved.contains(own)) {
             return true;
         }
-        return caller.has(Caller.SUPERVISOR) && involved.stream().anyMatch(org -> registry.isSelfOrAbove(own, org));
+        return caller.has(Roles.SUPERVISOR) && involved.stream().anyMatch(org -> registry.isSelfOrAbove(own, org));
     }
 
     static void requireCanRead(Caller caller, TriageCase triageCase, OrganisationRegistry registry) {
@@ -56,10 +58,10 @@ final class Reach {
         if (own != null && own.equals(organisation.id())) {
             return true;
         }
-        if (caller.has(Caller.SUPERVISOR) && own != null && registry.isAbove(own, organisation.id())) {
+        if (caller.has(Roles.SUPERVISOR) && own != null && registry.isAbove(own, organisation.id())) {
             return true;
         }
-        return caller.has(Caller.TRIAGE_OFFICER) && !organisation.jurisdiction().isEmpty()
+        return caller.has(Roles.TRIAGE_OFFICER) && !organisation.jurisdiction().isEmpty()
             && organisation.jurisdiction().stream().allMatch(caller::covers);
     }
 

@@ -2,6 +2,7 @@ package cn.huiyin.triage.application;
 
 import java.time.Clock;
 
+import cn.huiyin.platform.kernel.access.Caller;
 import cn.huiyin.platform.kernel.DomainException;
 import cn.huiyin.triage.domain.Organisation;
 import cn.huiyin.triage.domain.OrganisationRegistry;

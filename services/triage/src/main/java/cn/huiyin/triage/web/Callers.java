@@ -1,8 +1,7 @@
 package cn.huiyin.triage.web;
 
+import cn.huiyin.platform.kernel.access.Caller;
 import cn.huiyin.platform.service.security.CurrentUser;
-import cn.huiyin.platform.service.security.HuiyinUser;
-import cn.huiyin.triage.application.Caller;
 
 /** The caller of the current request as the use cases see it. */
 final class Callers {
@@ -11,7 +10,6 @@ final class Callers {
     }
 
     static Caller current() {
-        HuiyinUser user = CurrentUser.required();
-        return new Caller(user.username(), user.roles(), user.org(), user.jurisdiction());
+        return CurrentUser.required().caller();
     }
 }

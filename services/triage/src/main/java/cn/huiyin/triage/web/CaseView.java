@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 import cn.huiyin.platform.calendar.ChinaCalendar;
 import cn.huiyin.triage.domain.Assignment;
@@ -30,7 +32,8 @@ import cn.huiyin.triage.domain.WorkerGroups;
  * (in UTC and as Beijing wall-clock time), returns, ruling, duplicates, clusters and the full history.
  *
  * @param workerRef the worker's pseudonym; withheld from enterprise organisations when the worker asked for
- *                  confidentiality
+ *                  confidentiality, as are links to the worker's other grievances (duplicates, cluster members,
+ *                  the grievance it was merged into; see the platform's {@code PersonalDataPolicy})
  */
 record CaseView(String grievanceId, TriageState state, String stateName, Instant submittedAt, Instant triagedAt,
                 String channel, String workerGroup, String workerGroupName, String workerRef, boolean confidential,
@@ -39,6 +42,8 @@ record CaseView(String grievanceId, TriageState state, String stateName, Instant
                 ClassificationView classification, DeadlinesView deadlines, AssignmentView assignment,
                 List<AssignmentView> assignments, int returnCount, RulingView ruling, DuplicatesView duplicates,
                 List<ClusterView> clusters, String mergedInto, Instant closedAt, List<HistoryEntry> history) {
+
+    private static final Pattern TRACKING_NUMBER = Pattern.compile("HY-\\d{8}-\\d{6}");
 
     private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm（EEE）", Locale.CHINA);
 
@@ -58,18 +63,27 @@ record CaseView(String grievanceId, TriageState state, String stateName, Instant
                           boolean binding, Instant assignedAt, String assignedBy, Assignment.Acceptance accepted,
                           Assignment.Return returned) {
 
-        static AssignmentView of(Assignment a) {
-            return new AssignmentView(a.attempt(), a.organisation(), a.coHandlers(), a.status(), a.basis(), a.rule(),
-                a.coHandlingRules(), a.binding(), a.assignedAt(), a.assignedBy(), a.accepted(), a.returned());
+        /** @param text applied to every free text (an officer's reason, a return's explanation) */
+        static AssignmentView of(Assignment a, UnaryOperator<String> text) {
+            Assignment.Return r = a.returned();
+            return new AssignmentView(a.attempt(), a.organisation(), a.coHandlers(), a.status(), a.basis(),
+                rule(a.rule(), text), a.coHandlingRules().stream().map(rule -> rule(rule, text)).toList(), a.binding(),
+                a.assignedAt(), a.assignedBy(), a.accepted(), r == null ? null : new Assignment.Return(r.at(), r.by(),
+                    r.reason(), r.explanation() == null ? null : text.apply(r.explanation()), r.suggestedOrganisationId()));
+        }
+
+        private static RuleRef rule(RuleRef rule, UnaryOperator<String> text) {
+            return rule == null ? null : new RuleRef(rule.id(), text.apply(rule.descriptionZh()),
+                text.apply(rule.descriptionEn()));
         }
     }
 
     record RulingView(OrganisationRef organisation, List<String> disputants, Instant requestedAt, boolean pending,
                       Instant ruledAt, String ruledBy, String reason) {
 
-        static RulingView of(RulingReferral r) {
+        static RulingView of(RulingReferral r, UnaryOperator<String> text) {
             return new RulingView(r.organisation(), r.disputants(), r.requestedAt(), r.isPending(), r.ruledAt(),
-                r.ruledBy(), r.reason());
+                r.ruledBy(), r.reason() == null ? null : text.apply(r.reason()));
         }
     }
 
@@ -95,6 +109,7 @@ record CaseView(String grievanceId, TriageState state, String stateName, Instant
                        ClusterLookup clusters) {
         Classification k = c.classification();
         Deadlines d = c.deadlines();
+        UnaryOperator<String> text = hideWorker ? t -> hideOthers(c.id(), t) : UnaryOperator.identity();
         return new CaseView(c.id(), c.state(), c.state().nameZh(), c.grievance().submittedAt(), c.triagedAt(),
             c.grievance().channel(), c.grievance().workerGroup(), WorkerGroups.nameZh(c.grievance().workerGroup()),
             hideWorker ? null : c.grievance().workerRef(), c.grievance().confidential(),
@@ -108,17 +123,30 @@ record CaseView(String grievanceId, TriageState state, String stateName, Instant
                 beijing(d.resolutionDueAt()), d.policy(), d.describeZh(), d.describeEn(),
                 c.state() == TriageState.ASSIGNED && now.isAfter(d.responseDueAt()),
                 !c.state().isClosed() && now.isAfter(d.resolutionDueAt()), d.warnings()),
-            c.current().map(AssignmentView::of).orElse(null),
-            c.assignments().stream().map(AssignmentView::of).toList(), c.returnCount(),
-            c.ruling().map(RulingView::of).orElse(null), DuplicatesView.of(c.duplicates()),
+            c.current().map(a -> AssignmentView.of(a, text)).orElse(null),
+            c.assignments().stream().map(a -> AssignmentView.of(a, text)).toList(), c.returnCount(),
+            c.ruling().map(r -> RulingView.of(r, text)).orElse(null), hideWorker ? null : DuplicatesView.of(c.duplicates()),
             c.clusters().stream().map(m -> {
                 List<String> members = clusters.membersNow(m.clusterKey(), m.clusterId(), m.memberIds());
-                return new ClusterView(m.clusterId(), m.kind(), m.label(), members, members.size(), m.formedHere());
+                // A cluster's id names the grievance that formed it, which may be the worker's own other grievance.
+                return new ClusterView(text.apply(m.clusterId()), m.kind(), text.apply(m.label()),
+                    hideWorker ? List.of() : members, members.size(), m.formedHere());
             }).toList(),
-            c.mergedInto().orElse(null), c.closedAt().orElse(null), c.history());
+            hideWorker ? null : c.mergedInto().orElse(null), c.closedAt().orElse(null),
+            hideWorker ? withoutOtherGrievances(c.id(), c.history()) : c.history());
     }
 
     static String beijing(Instant instant) {
         return instant == null ? null : BEIJING.format(instant.atZone(ChinaCalendar.ZONE));
+    }
+
+    /** The history without the numbers of other grievances, which would link the worker's cases. */
+    private static List<HistoryEntry> withoutOtherGrievances(String own, List<HistoryEntry> history) {
+        return history.stream().map(h -> new HistoryEntry(h.at(), h.actor(), h.action(), hideOthers(own, h.summaryZh()),
+            hideOthers(own, h.summaryEn()), h.reason() == null ? null : hideOthers(own, h.reason()))).toList();
+    }
+
+    private static String hideOthers(String own, String text) {
+        return TRACKING_NUMBER.matcher(text).replaceAll(m -> m.group().equals(own) ? own : "（保密）");
     }
 }

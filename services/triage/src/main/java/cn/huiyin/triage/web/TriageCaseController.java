@@ -3,10 +3,11 @@ package cn.huiyin.triage.web;
 import java.time.Clock;
 import java.util.List;
 
+import cn.huiyin.platform.kernel.access.Caller;
+import cn.huiyin.platform.kernel.access.PersonalDataPolicy;
 import cn.huiyin.platform.kernel.access.Roles;
 import cn.huiyin.triage.application.CaseQueries;
 import cn.huiyin.triage.application.CaseSearch;
-import cn.huiyin.triage.application.Caller;
 import cn.huiyin.triage.application.OfficerOverrides;
 import cn.huiyin.triage.application.Registry;
 import cn.huiyin.triage.application.SignFor;
@@ -154,7 +155,8 @@ class TriageCaseController {
         boolean enterprise = caller.organisationId() != null && registry.current().find(caller.organisationId())
             .map(org -> org.type() == OrganisationType.ENTERPRISE).orElse(false);
         // ADR 0008: a worker who asked for confidentiality is not even shown by pseudonym to an enterprise.
-        boolean hideWorker = triageCase.grievance().confidential() && enterprise;
+        boolean hideWorker = PersonalDataPolicy.hidesWorker(
+            new PersonalDataPolicy.Standing(triageCase.grievance().confidential(), false, true, enterprise));
         return CaseView.of(triageCase, divisions, confirmBelow, clock.instant(), hideWorker, queries::clusterMembers);
     }
 }

@@ -31,6 +31,11 @@ import tools.jackson.core.JacksonException;
  *       ({@code ./huiyin dlq replay}) applies them and releases the grievance.</li>
  * </ul>
  *
+ * <p>An event type belongs to the service its name says ({@code cn.huiyin.triage.GrievanceAssigned.v1} to triage),
+ * and a consumer accepts it only with that service's {@code ce_source} ({@code /huiyin/triage}; a dash in a service
+ * name is dropped in type names: {@code /huiyin/joint-meeting} owns {@code cn.huiyin.jointmeeting.*}). Anyone else
+ * who managed to write to the topic is not believed: the record is dead-lettered, never applied.
+ *
  * <pre>{@code
  * @Bean
  * Consumer<Message<byte[]>> grievances(InboundEvents inbound, Triage triage) {
@@ -78,7 +83,24 @@ public class InboundEvents {
             count(consumerName, "ignored");
             return;
         }
+        if (!fromOwner(event)) {
+            count(consumerName, "untrusted-source");
+            throw new MalformedEventException(event + " comes from " + event.source()
+                + ", not from the service that owns the type", null);
+        }
         dispatch(consumerName, handlers, event, registration.get(), message.getHeaders());
+    }
+
+    /** Whether the event's source is the service its type belongs to. */
+    static boolean fromOwner(CloudEvent event) {
+        String[] type = event.type().split("\\.");
+        String prefix = "/huiyin/";
+        if (type.length < 4 || !type[0].equals("cn") || !type[1].equals("huiyin")
+            || !event.source().startsWith(prefix)) {
+            return false;
+        }
+        String service = event.source().substring(prefix.length());
+        return !service.isEmpty() && service.replace("-", "").equals(type[2]);
     }
 
     private <T> void dispatch(String consumerName, EventHandlers handlers, CloudEvent event,

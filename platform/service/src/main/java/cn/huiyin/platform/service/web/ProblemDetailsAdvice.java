@@ -3,6 +3,7 @@ package cn.huiyin.platform.service.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import cn.huiyin.platform.kernel.DomainException;
 import cn.huiyin.platform.kernel.FieldProblem;
@@ -12,6 +13,7 @@ import cn.huiyin.platform.service.validation.BilingualMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -41,8 +43,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.DeferredBindingException;
-import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -61,9 +62,47 @@ public class ProblemDetailsAdvice {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private final BilingualMessages messages;
+    private final Supplier<Validator> validator;
 
-    public ProblemDetailsAdvice(BilingualMessages messages) {
+    /** @param validator checks the rest of a body whose refused fields were taken out ({@link FieldByFieldBinding}) */
+    public ProblemDetailsAdvice(BilingualMessages messages, Supplier<Validator> validator) {
         this.messages = messages;
+        this.validator = validator;
+    }
+
+    /**
+     * Every field of a body that Jackson refused, and every field of the rest that bean validation refuses, in one
+     * answer. A refused field is not reported a second time as missing.
+     */
+    @ExceptionHandler(FieldByFieldBinding.RefusedFieldsException.class)
+    ProblemDetail refusedFields(FieldByFieldBinding.RefusedFieldsException e) {
+        List<FieldProblem> problems = new ArrayList<>(e.problems());
+        Validator checker = validator.get();
+        if (e.validate() && e.partial() != null && checker != null) {
+            for (ConstraintViolation<Object> violation : checker.validate(e.partial())) {
+                String field = violation.getPropertyPath().toString();
+                boolean refusedAlready = e.problems().stream().anyMatch(p -> field.equals(p.field())
+                    || field.startsWith(p.field() + ".") || field.startsWith(p.field() + "["));
+                if (!refusedAlready) {
+                    problems.add(messages.toProblem(field, violation));
+                }
+            }
+        }
+        return Problems.invalidFields(problems);
+    }
+
+    /** What a field Jackson refused to bind gets as its problem: unknown, wrong characters or wrong type. */
+    static FieldProblem bindingProblem(String path, DatabindException e) {
+        if (e instanceof SafeTextDeserializer.UnsafeTextException unsafe) {
+            return new FieldProblem(path, unsafe.problem().code(), unsafe.problem().zh(), unsafe.problem().en());
+        }
+        if (e instanceof UnrecognizedPropertyException) {
+            return new FieldProblem(path, "field.unknown", "不认识的字段，请检查拼写", "unknown field; check the spelling");
+        }
+        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        JsonProblemPaths.Expected expected = JsonProblemPaths.expected(target);
+        return new FieldProblem(path, "type.mismatch", "类型不正确，应为" + expected.zh(),
+            "has the wrong type; expected " + expected.en());
     }
 
     @ExceptionHandler(BindException.class)
@@ -141,31 +180,11 @@ public class ProblemDetailsAdvice {
         if (cause instanceof PayloadTooLargeException tooLarge) {
             return RequestSizeLimitFilter.tooLarge(tooLarge.limit());
         }
-        if (cause instanceof DeferredBindingException deferred) {
-            return Problems.invalidFields(deferred.getProblems().stream().map(problem -> {
-                JsonProblemPaths.Expected expected = JsonProblemPaths.expected(
-                    problem.getTargetType() == null ? null : problem.getTargetType().getRawClass());
-                return new FieldProblem(JsonProblemPaths.path(problem.getPath().toString()), "type.mismatch",
-                    "类型不正确，应为" + expected.zh(), "has the wrong type; expected " + expected.en());
-            }).toList());
+        if (cause instanceof DatabindException refused && !JsonProblemPaths.path(refused.getPath()).isEmpty()) {
+            return Problems.invalidFields(List.of(bindingProblem(JsonProblemPaths.path(refused.getPath()), refused)));
         }
-        if (cause instanceof SafeTextDeserializer.UnsafeTextException unsafe) {
-            return Problems.invalidFields(List.of(new FieldProblem(JsonProblemPaths.path(unsafe.getPath()),
-                "text.characters", "含有不允许的字符（控制字符或无效的 Unicode 编码）",
-                "contains characters that are not allowed (control characters or broken Unicode)")));
-        }
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return Problems.invalidFields(List.of(new FieldProblem(JsonProblemPaths.path(unknown.getPath()),
-                "field.unknown", "不认识的字段，请检查拼写", "unknown field; check the spelling")));
-        }
-        if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
-            MismatchedInputException mismatch = (MismatchedInputException) cause;
-            String path = JsonProblemPaths.path(mismatch.getPath());
+        if (cause instanceof MismatchedInputException mismatch) {
             JsonProblemPaths.Expected expected = JsonProblemPaths.expected(mismatch.getTargetType());
-            if (!path.isEmpty()) {
-                return Problems.invalidFields(List.of(new FieldProblem(path, "type.mismatch",
-                    "类型不正确，应为" + expected.zh(), "has the wrong type; expected " + expected.en())));
-            }
             return Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED, "请求体应为" + expected.zh(),
                 "The request body should be " + expected.en());
         }

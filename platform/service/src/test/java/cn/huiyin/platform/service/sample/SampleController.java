@@ -1,5 +1,6 @@
 package cn.huiyin.platform.service.sample;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import cn.huiyin.platform.service.audit.AuditTrail;
@@ -10,7 +11,10 @@ import cn.huiyin.platform.kernel.access.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,6 +33,21 @@ class SampleController {
     }
 
     record Note(@NotBlank String text) {
+    }
+
+    /** A form like the services' requests: short single-line fields, a long text, a number, a date, a nested part. */
+    record Form(@NotBlank @Size(max = 50) String name, @NotNull @Min(1) Integer count, OffsetDateTime when,
+                @NotBlank @Size(max = 4000) String description, @NotNull @Valid Place place, Boolean confidential,
+                List<@Size(max = 20) String> tags) {
+    }
+
+    record Place(@NotBlank @Size(max = 12) String code, @Size(max = 200) String address) {
+    }
+
+    @PostMapping("/api/forms")
+    @RolesAllowed(Roles.WINDOW_CLERK)
+    Form form(@Valid @RequestBody Form form) {
+        return form;
     }
 
     @PostMapping("/api/notes")

@@ -1,4 +1,4 @@
-package cn.huiyin.intake.open311;
+package cn.huiyin.intake.persistence;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -6,20 +6,22 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import cn.huiyin.intake.application.open311.RequestTokens;
 import com.mongodb.MongoWriteException;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Repository;
 
 /**
- * The tokens GeoReport v2's {@code tokens/{token}} resolves: one opaque random token per grievance an Open311 client
- * filed, kept with the tracking number and the client. Keyed by tracking number, so a retried filing (same
+ * Open311 request tokens in {@value #COLLECTION}, keyed by tracking number, so a retried filing (same
  * Idempotency-Key) gets the same token; a unique index on the token serves the look-up. Only the client that filed
  * the grievance can resolve its token, and it needs its api key too, so a leaked token alone reveals nothing.
  */
-final class Open311Tokens {
+@Repository
+class MongoRequestTokens implements RequestTokens {
 
     static final String COLLECTION = "open311_tokens";
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{16,64}");
@@ -27,13 +29,13 @@ final class Open311Tokens {
     private final MongoTemplate mongo;
     private final SecureRandom random = new SecureRandom();
 
-    Open311Tokens(MongoTemplate mongo) {
+    MongoRequestTokens(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("token", Sort.Direction.ASC).unique());
     }
 
-    /** The token of a grievance the client filed: the one issued before, or a new one. */
-    String issue(String trackingNumber, String client) {
+    @Override
+    public String issue(String trackingNumber, String client) {
         Document existing = byTrackingNumber(trackingNumber);
         if (existing == null) {
             String token = newToken();
@@ -54,8 +56,8 @@ final class Open311Tokens {
         return existing.getString("token");
     }
 
-    /** The tracking number behind a token, if the token is the client's. */
-    Optional<String> trackingNumber(String token, String client) {
+    @Override
+    public Optional<String> trackingNumber(String token, String client) {
         if (token == null || !FORMAT.matcher(token).matches()) {
             return Optional.empty();
         }
