@@ -6,9 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Takes retries and dead letters out of the binder and into each listener container's error handler, where the
@@ -30,12 +28,8 @@ public class InboundErrorHandling implements ListenerContainerWithDlqAndRetryCus
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
                           BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
                           BackOff backOff) {
-        DefaultErrorHandler handler = new DefaultErrorHandler(
-            (record, failure) -> deadLetters.accept(record, failure, group), new FixedBackOff(0, 0));
-        handler.setBackOffFunction((record, failure) -> failures.backOff(failure));
-        // A record that first met a lost connection and then a defect starts the defect's count afresh.
-        handler.setResetStateOnExceptionChange(true);
-        handler.addNotRetryableExceptions(MalformedEventException.class, ParkedBehindException.class);
+        ByKindErrorHandler handler = new ByKindErrorHandler(
+            (record, failure) -> deadLetters.accept(record, failure, group), failures);
         container.setCommonErrorHandler(handler);
     }
 
