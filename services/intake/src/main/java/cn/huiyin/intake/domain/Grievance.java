@@ -17,6 +17,13 @@ public final class Grievance {
 
     /** More files than this make a case file nobody reads; the worker can summarise instead. */
     public static final int MAX_EVIDENCE = 20;
+    /** Supplements to one grievance; a worker with more to say has a new matter, and a longer case file helps no one. */
+    public static final int MAX_SUPPLEMENTS = 30;
+    /**
+     * History entries the document keeps: the first (filed) and the latest. Assignments and returns arrive as events
+     * and cannot be refused, so the oldest middle entries give way; the event topics keep every step.
+     */
+    public static final int MAX_HISTORY = 200;
 
     private final TrackingNumber trackingNumber;
     private Submission submission;
@@ -66,7 +73,7 @@ public final class Grievance {
         Objects.requireNonNull(submission.description(), "description");
         Grievance grievance = new Grievance(new State(trackingNumber, submission, workerRef, now,
             GrievanceStatus.SUBMITTED, List.of(), List.of(), List.of(), null, null, null, null));
-        grievance.history.add(Progress.of(now, GrievanceStatus.SUBMITTED, Progress.Step.SUBMITTED,
+        grievance.record(Progress.of(now, GrievanceStatus.SUBMITTED, Progress.Step.SUBMITTED,
             Map.of("trackingNumber", trackingNumber.value())));
         grievance.pendingEvents.add(grievance.submittedEvent());
         return grievance;
@@ -93,8 +100,12 @@ public final class Grievance {
     /** Adds information to an open grievance (补充). */
     public void supplement(String text, String by, Instant now) {
         requireOpen("supplement", "补充材料", "supplemented");
+        if (supplements.size() >= MAX_SUPPLEMENTS) {
+            throw DomainException.conflict("supplement.too-many", "每件诉求最多补充 " + MAX_SUPPLEMENTS + " 次，请另行提交新的诉求",
+                "A grievance can be supplemented at most " + MAX_SUPPLEMENTS + " times; file a new grievance instead");
+        }
         supplements.add(new Supplement(now, by, text));
-        history.add(Progress.of(now, status, Progress.Step.SUPPLEMENTED, Map.of()));
+        record(Progress.of(now, status, Progress.Step.SUPPLEMENTED, Map.of()));
         pendingEvents.add(new GrievanceSupplemented(id(), now, by, text, evidence.size()));
     }
 
@@ -106,7 +117,7 @@ public final class Grievance {
                 "A grievance can hold at most " + MAX_EVIDENCE + " evidence files");
         }
         evidence.add(file);
-        history.add(Progress.of(now, status, Progress.Step.EVIDENCE_ADDED, Map.of("filename", file.filename())));
+        record(Progress.of(now, status, Progress.Step.EVIDENCE_ADDED, Map.of("filename", file.filename())));
         pendingEvents.add(new GrievanceSupplemented(id(), now, file.by(), "补充证据材料：" + file.filename(),
             evidence.size()));
     }
@@ -116,7 +127,7 @@ public final class Grievance {
         requireOpen("withdraw", "撤回", "withdrawn");
         status = GrievanceStatus.WITHDRAWN;
         closedAt = now;
-        history.add(Progress.of(now, status, Progress.Step.WITHDRAWN, Map.of()));
+        record(Progress.of(now, status, Progress.Step.WITHDRAWN, Map.of()));
         pendingEvents.add(new GrievanceWithdrawn(id(), now, by, reason));
     }
 
@@ -131,7 +142,7 @@ public final class Grievance {
         boolean reassigned = handling != null && !handling.orgId().equals(newHandling.orgId());
         handling = newHandling;
         status = GrievanceStatus.ASSIGNED;
-        history.add(Progress.of(at, status, reassigned ? Progress.Step.REASSIGNED : Progress.Step.ASSIGNED,
+        record(Progress.of(at, status, reassigned ? Progress.Step.REASSIGNED : Progress.Step.ASSIGNED,
             Map.of("org", newHandling.orgName())));
     }
 
@@ -141,7 +152,7 @@ public final class Grievance {
             return;
         }
         status = GrievanceStatus.IN_PROGRESS;
-        history.add(Progress.of(at, status, Progress.Step.ACCEPTED, Map.of("org", handling.orgName())));
+        record(Progress.of(at, status, Progress.Step.ACCEPTED, Map.of("org", handling.orgName())));
     }
 
     /**
@@ -155,7 +166,7 @@ public final class Grievance {
         String from = handling.orgName();
         handling = null;
         status = GrievanceStatus.SUBMITTED;
-        history.add(Progress.of(at, status, referredForRuling ? Progress.Step.REFERRED_FOR_RULING : Progress.Step.RETURNED,
+        record(Progress.of(at, status, referredForRuling ? Progress.Step.REFERRED_FOR_RULING : Progress.Step.RETURNED,
             Map.of("org", from)));
     }
 
@@ -166,7 +177,7 @@ public final class Grievance {
         }
         status = GrievanceStatus.MERGED;
         closedAt = at;
-        history.add(Progress.of(at, status, Progress.Step.MERGED, Map.of("into", otherGrievanceId)));
+        record(Progress.of(at, status, Progress.Step.MERGED, Map.of("into", otherGrievanceId)));
     }
 
     /**
@@ -190,6 +201,13 @@ public final class Grievance {
         history.replaceAll(Progress::withoutDetails);
         personalDataErasedAt = now;
         return files;
+    }
+
+    private void record(Progress step) {
+        history.add(step);
+        if (history.size() > MAX_HISTORY) {
+            history.remove(1);
+        }
     }
 
     private void requireOpen(String action, String zh, String en) {

@@ -109,6 +109,31 @@ class GrievanceTest {
         assertThat(grievance.evidence()).hasSize(Grievance.MAX_EVIDENCE);
     }
 
+    @Test
+    void aGrievanceTakesThirtySupplementsAndRefusesTheThirtyFirstWithAConflict() {
+        Grievance grievance = rider();
+        for (int i = 0; i < 30; i++) {
+            grievance.supplement("补充第 " + i + " 条", "WORKER", FILED.plusSeconds(i));
+        }
+
+        assertThatThrownBy(() -> grievance.supplement("再补充", "WORKER", FILED.plusSeconds(60)))
+            .isInstanceOf(DomainException.class).extracting("code").isEqualTo("supplement.too-many");
+        assertThat(grievance.supplements()).hasSize(30);
+    }
+
+    @Test
+    void theHistoryKeepsTheFilingAndTheLatestTwoHundredStepsHoweverOftenTheCaseIsReassigned() {
+        Grievance grievance = rider();
+        for (int i = 0; i < 500; i++) {
+            grievance.assignedTo(new Handling("org-" + i, "组织" + i, "STREET", List.of(), List.of()), FILED.plusSeconds(i));
+        }
+
+        assertThat(grievance.history()).hasSize(200);
+        assertThat(grievance.history().get(0).step()).isEqualTo(Progress.Step.SUBMITTED);
+        assertThat(grievance.history().get(199).params()).containsEntry("org", "组织499");
+        assertThat(grievance.history().get(1).params()).containsEntry("org", "组织301");
+    }
+
     private static Grievance rider() {
         Submission submission = new Submission(Channel.SERVICE_HALL_WINDOW, new Recorder("clerk", "org-lqy-window", null),
             new Worker("李明", "13812341234", null, WorkerGroup.FOOD_DELIVERY_RIDER, "美团", "大面站"), false,

@@ -357,8 +357,21 @@ public final class CaseFile {
     /** How long after closure the callback centre asks about retaliation. */
     static final Duration RETALIATION_CHECK_AFTER = Duration.ofDays(30);
 
+    /** Progress notes one case file takes; a case that needs more is a case for the supervisor, not a longer file. */
+    static final int MAX_PROGRESS_NOTES = 100;
+    /** Material requests to one worker; asking an eleventh time is the handler's problem, not the worker's. */
+    static final int MAX_MATERIAL_REQUESTS = 10;
+    /**
+     * History entries the document keeps: the first and the latest. Steps that arrive as events cannot be refused,
+     * so the oldest middle entries give way; the event topic keeps every step.
+     */
+    static final int MAX_HISTORY = 300;
+
     void record(Instant at, String actor, String code, Map<String, String> params) {
         history.add(new HistoryEntry(at, actor, code, params));
+        if (history.size() > MAX_HISTORY) {
+            history.remove(1);
+        }
     }
 
     OrganisationRef lead() {

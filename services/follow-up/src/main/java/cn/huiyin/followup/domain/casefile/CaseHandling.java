@@ -88,6 +88,11 @@ final class CaseHandling {
             }
             default -> { }
         }
+        if (c.progress.size() >= CaseFile.MAX_PROGRESS_NOTES) {
+            throw CaseFile.conflict("progress.too-many", "每件案件最多记录 " + CaseFile.MAX_PROGRESS_NOTES
+                + " 条办理进展，请提请督办", "A case file takes at most " + CaseFile.MAX_PROGRESS_NOTES
+                + " progress notes; ask the supervisor to step in");
+        }
         OrganisationRef organisation = lead ? c.lead() : c.handling.coHandlers().stream()
             .filter(o -> o.is(caller.organisationId())).findFirst().orElseThrow();
         NoteKind kind = lead ? NoteKind.NOTE : NoteKind.CO_HANDLER_PART;
@@ -106,6 +111,10 @@ final class CaseHandling {
         if (c.status == CaseStatus.WAITING_FOR_WORKER) {
             throw CaseFile.conflict("material.already-waiting", "已在等待职工补充材料，计时已暂停",
                 "The case is already waiting for the worker's material; the clock stands still");
+        }
+        if (c.materialRequests.size() >= CaseFile.MAX_MATERIAL_REQUESTS) {
+            throw CaseFile.conflict("material.too-many", "同一案件最多请职工补充材料 " + CaseFile.MAX_MATERIAL_REQUESTS + " 次",
+                "A worker can be asked for material at most " + CaseFile.MAX_MATERIAL_REQUESTS + " times per case");
         }
         String requestId = c.id + "-M" + (c.materialRequests.size() + 1);
         c.clocks.pauseResolution(now);

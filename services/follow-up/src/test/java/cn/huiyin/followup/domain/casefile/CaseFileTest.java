@@ -72,6 +72,26 @@ class CaseFileTest {
         assertThat(file.clocks().response().orElseThrow().wasMet()).isTrue();
     }
 
+    @Test
+    void aCaseFileTakesAHundredProgressNotesAndRefusesTheNextWithAConflictKeepingTheHistoryBounded() {
+        CaseFile file = CaseFile.open("HY-20261202-000001", SUBMITTED);
+        submitted(file);
+        assigned(file, 1);
+        file.signedFor(COMMITTEE.id(), 1, SUBMITTED.plusSeconds(600), TIME);
+        file.recordFirstContact(HANDLER, null, ContactChannel.PHONE, null, SUBMITTED.plusSeconds(1200), TIME);
+        for (int i = 0; i < 100; i++) {
+            file.recordProgress(HANDLER, "第 " + i + " 次进展", List.of(), SUBMITTED.plusSeconds(1300 + i));
+        }
+        CaseFile.Snapshot full = file.snapshot();
+
+        assertThatThrownBy(() -> file.recordProgress(HANDLER, "再一次", List.of(), SUBMITTED.plusSeconds(2000)))
+            .isInstanceOf(DomainException.class).extracting(e -> ((DomainException) e).code())
+            .isEqualTo("progress.too-many");
+        assertThat(file.snapshot()).isEqualTo(full);
+        assertThat(file.progress()).hasSize(100);
+        assertThat(file.history()).hasSizeLessThanOrEqualTo(300);
+    }
+
     private static void submitted(CaseFile file) {
         file.submitted(SUBMITTED, "wk-3f9a1c07d2e84b6a90c15e2d", "FOOD_DELIVERY_RIDER", "美团", "510112002", false,
             "INJURY_INSURANCE", "雨天送餐途中摔倒致手部骨折", TIME);
