@@ -129,25 +129,25 @@ class EvaluationTest extends FollowUpScenario {
     }
 
     @Test
-    void theWorkerRatesThroughTheSelfServiceWithTheTrackingNumberAndItsDigits() {
+    void theWorkerRatesThroughTheSelfServiceWithTheTrackingNumberAndTheQueryCode() {
         Filed claim = resolved();
-        StubIntake.get().knows(claim.id(), "4821");
+        StubIntake.get().knows(claim.id(), "4821093756");
 
         HttpJson.Response wrong = kit.anonymous().post("/api/public/callbacks/rating", """
-            {"trackingNumber": "%s", "mobileLastFour": "1111", "solved": "YES", "satisfaction": "SATISFIED"}"""
+            {"trackingNumber": "%s", "queryCode": "1111093756", "solved": "YES", "satisfaction": "SATISFIED"}"""
             .formatted(claim.id()));
         HttpJson.Response rated = kit.anonymous().post("/api/public/callbacks/rating", """
-            {"trackingNumber": "%s", "mobileLastFour": "4821", "solved": "PARTLY", "satisfaction": "BASICALLY_SATISFIED",
+            {"trackingNumber": "%s", "queryCode": "4821093756", "solved": "PARTLY", "satisfaction": "BASICALLY_SATISFIED",
              "comment": "赔了一部分，基本满意"}""".formatted(claim.id()));
 
-        assertThat(wrong.status()).isEqualTo(404);
+        assertThat(wrong.status()).as(wrong.json().toString()).isEqualTo(404);
         assertThat(wrong.json().get("code").asString()).isEqualTo("self-service.no-match");
         assertThat(rated.status()).isEqualTo(200);
         assertThat(rated.json().get("outcome").asString()).isEqualTo("RESOLVED_AND_SATISFIED");
         JsonNode callback = topic.await(claim.id(), "CallbackRecorded");
         assertThat(callback.get("channel").asString()).isEqualTo("SELF_SERVICE");
         assertThat(callback.get("satisfaction").asString()).isEqualTo("BASICALLY_SATISFIED");
-        assertThat(callback.toString()).doesNotContain("4821");
+        assertThat(callback.toString()).doesNotContain("4821093756");
     }
 
     @Test

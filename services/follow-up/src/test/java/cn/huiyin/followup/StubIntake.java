@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Intake's self-service lookup as follow-up calls it ({@code POST /api/public/grievances/lookup}: 200 when the tracking
- * number and the last four digits match, 404 otherwise), over a real socket, for the worker's own rating. Tests say
+ * number and the query code match, 404 otherwise), over a real socket, for the worker's own rating. Tests say
  * which digits belong to which grievance; the real intake is another service's test subject.
  */
 final class StubIntake {
@@ -49,15 +49,15 @@ final class StubIntake {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The worker of {@code trackingNumber} gave a mobile number ending in {@code lastFour}. */
-    void knows(String trackingNumber, String lastFour) {
-        digits.put(trackingNumber, lastFour);
+    /** The worker of {@code trackingNumber} holds the query code {@code queryCode}. */
+    void knows(String trackingNumber, String queryCode) {
+        digits.put(trackingNumber, queryCode);
     }
 
     private void lookup(HttpExchange exchange) throws IOException {
         JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
         String expected = digits.get(body.path("trackingNumber").asString(""));
-        boolean match = expected != null && expected.equals(body.path("mobileLastFour").asString(""));
+        boolean match = expected != null && expected.equals(body.path("queryCode").asString(""));
         byte[] answer = (match ? "{\"status\":\"RESOLVED\"}" : "{\"code\":\"self-service.no-match\"}")
             .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");

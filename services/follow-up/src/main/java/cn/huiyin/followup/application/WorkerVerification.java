@@ -1,8 +1,8 @@
 package cn.huiyin.followup.application;
 
 /**
- * Tells whether someone holding a tracking number and its secret (the last four digits of the mobile number the worker
- * gave) is the worker who filed it. Intake keeps the secret; follow-up never stores it.
+ * Tells whether someone holding a tracking number and its secret (the query code on the receipt) is the worker who filed
+ * it. Intake keeps the secret, as a keyed hash; follow-up never stores it.
  */
 public interface WorkerVerification {
 

@@ -39,7 +39,7 @@ class IntakeSelfService implements WorkerVerification {
 
     @Override
     public boolean isWorker(String trackingNumber, String secret, String client) {
-        String body = JSON.createObjectNode().put("trackingNumber", trackingNumber).put("mobileLastFour", secret)
+        String body = JSON.createObjectNode().put("trackingNumber", trackingNumber).put("queryCode", secret)
             .toString();
         HttpRequest request = HttpRequest.newBuilder(lookup).timeout(Duration.ofSeconds(5))
             .header("Content-Type", "application/json").header("X-Forwarded-For", client)

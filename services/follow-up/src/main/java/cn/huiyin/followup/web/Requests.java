@@ -97,10 +97,13 @@ final class Requests {
                             @Size(max = 4) List<@NotNull RetaliationKind> kinds, @Size(max = 2000) String account) {
     }
 
-    /** The worker's own rating, with the tracking number and the last four digits of the mobile number. */
+    /**
+     * The worker's own rating, with the tracking number and the query code from the receipt (intake checks it; for a
+     * grievance filed before query codes, the whole mobile number).
+     */
     record WorkerRating(@NotBlank @Size(max = 20) String trackingNumber,
-                        @NotBlank @Pattern(regexp = "\\d{4}", message = "{huiyin.followup.MobileLastFour.message}")
-                        String mobileLastFour,
+                        @NotBlank @Pattern(regexp = "[0-9][0-9 -]{8,14}[0-9]", message = "{huiyin.followup.QueryCode.message}")
+                        String queryCode,
                         @NotNull Solved solved, @NotNull Satisfaction satisfaction, @Size(max = 1000) String comment) {
     }
 

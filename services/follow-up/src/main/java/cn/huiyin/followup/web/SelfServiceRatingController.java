@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The worker rates the outcome without an account (the self-service link on the receipt), with the tracking number and
- * the last four digits of the mobile number, which intake checks. The digits travel in the body, never in a URL.
+ * the query code from the receipt, which intake checks. The code travels in the body, never in a URL.
  */
 @RestController
 @PermitAll
-@RateLimited("self-service")
+@RateLimited("worker-rating")
 @Tag(name = "Worker self-service (自助评价)", description = "The worker's own rating of a resolved grievance")
 class SelfServiceRatingController {
 
@@ -49,7 +49,7 @@ class SelfServiceRatingController {
             + "digits look exactly like an unknown number.")
     Rated rate(@Valid @RequestBody Requests.WorkerRating body, HttpServletRequest http) {
         CaseFile caseFile = ActingAs.call(ACTOR, () -> callbacks.rateAsWorker(body.trackingNumber().strip(),
-            body.mobileLastFour(), http.getRemoteAddr(), new CallbackAttempt.Answers(body.solved(),
+            body.queryCode(), http.getRemoteAddr(), new CallbackAttempt.Answers(body.solved(),
                 body.satisfaction(), null, Requests.blankToNull(body.comment()))));
         return new Rated(caseFile.id(), caseFile.status().name(), caseFile.status().nameZh(),
             caseFile.closure().map(c -> c.outcome().name()).orElse(null));
