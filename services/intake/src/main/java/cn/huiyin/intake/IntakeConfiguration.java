@@ -9,6 +9,7 @@ import java.util.UUID;
 import cn.huiyin.contracts.reference.ReferenceData;
 import cn.huiyin.intake.application.AttachEvidence;
 import cn.huiyin.intake.application.EvidenceStore;
+import cn.huiyin.intake.application.FollowFollowUp;
 import cn.huiyin.intake.application.FollowTriage;
 import cn.huiyin.intake.application.GrievanceQueries;
 import cn.huiyin.intake.application.Grievances;
@@ -100,6 +101,11 @@ class IntakeConfiguration {
     @Bean
     FollowTriage followTriage(Grievances grievances) {
         return new FollowTriage(grievances);
+    }
+
+    @Bean
+    FollowFollowUp followFollowUp(Grievances grievances, SubmitGrievance submit) {
+        return new FollowFollowUp(grievances, submit);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
 import cn.huiyin.contracts.reference.ReferenceData;
 import cn.huiyin.intake.domain.Grievance;
@@ -56,12 +57,25 @@ public class SubmitGrievance {
      * @param idempotencyKey the client's key scoped to the caller (null: no idempotency asked for)
      */
     public Result submit(Submission submission, String idempotencyKey) {
+        return submit(submission, idempotencyKey, null);
+    }
+
+    /**
+     * Files what the callback centre heard of retaliation after grievance {@code aboutId}, for the same worker, once
+     * per {@code idempotencyKey}.
+     */
+    public Result fileFromCallback(Submission submission, String idempotencyKey, String aboutId) {
+        return submit(submission, Objects.requireNonNull(idempotencyKey, "idempotencyKey"),
+            Objects.requireNonNull(aboutId, "aboutId"));
+    }
+
+    private Result submit(Submission submission, String idempotencyKey, String aboutId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         check(submission, now);
         if (idempotencyKey == null) {
             TrackingNumber number = trackingNumbers.next(LocalDate.ofInstant(now, BEIJING));
             String code = queryCodes.newCode();
-            grievances.addIfAbsent(newGrievance(number, code, submission, now));
+            grievances.addIfAbsent(newGrievance(number, code, submission, now, aboutId));
             return new Result(new SubmissionReceipt(number.value(), now, code), false);
         }
         IdempotencyKeys.Claim claim = idempotencyKeys.claim(idempotencyKey, fingerprint(submission),
@@ -72,7 +86,7 @@ public class SubmitGrievance {
         // First request, or a takeover after a request that died mid-way: number and code are fixed by the claim, so
         // at most one grievance can exist under the number, and every answer carries the code it was created with.
         boolean created = claim.queryCode() != null
-            && grievances.addIfAbsent(newGrievance(claim.trackingNumber(), claim.queryCode(), submission, now));
+            && grievances.addIfAbsent(newGrievance(claim.trackingNumber(), claim.queryCode(), submission, now, aboutId));
         SubmissionReceipt receipt = created ? new SubmissionReceipt(claim.trackingNumber().value(), now, claim.queryCode())
             : grievances.find(claim.trackingNumber().value())
                 .map(existing -> new SubmissionReceipt(existing.id(), existing.submittedAt(), claim.queryCode()))
@@ -82,8 +96,12 @@ public class SubmitGrievance {
         return new Result(receipt, !claim.firstRequest() || !created);
     }
 
-    private Grievance newGrievance(TrackingNumber number, String queryCode, Submission submission, Instant now) {
+    private Grievance newGrievance(TrackingNumber number, String queryCode, Submission submission, Instant now,
+                                   String aboutId) {
         Grievance grievance = Grievance.submit(number, submission, pseudonyms.of(submission.worker().mobile()), now);
+        if (aboutId != null) {
+            grievance.filedFromCallback(aboutId, now);
+        }
         grievance.issueQueryCode(queryCodes.hash(number.value(), queryCode));
         return grievance;
     }

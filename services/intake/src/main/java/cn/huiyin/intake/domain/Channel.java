@@ -17,5 +17,7 @@ public enum Channel {
     /** Forwarded by the worker's enterprise party organisation (企业党组织). */
     ENTERPRISE_PARTY_ORGANISATION,
     /** 问卷、座谈会: collected at a survey or symposium. */
-    SURVEY_SYMPOSIUM
+    SURVEY_SYMPOSIUM,
+    /** 回访发现: the callback centre heard of retaliation after a closed grievance and filed it for the worker. */
+    RETALIATION_CALLBACK
 }

@@ -141,7 +141,10 @@ public final class Grievance {
         }
         boolean reassigned = handling != null && !handling.orgId().equals(newHandling.orgId());
         handling = newHandling;
-        status = GrievanceStatus.ASSIGNED;
+        // Follow-up's news can overtake triage's (two topics): the handling counts, the status does not move back.
+        if (!status.isBeingHandled()) {
+            status = GrievanceStatus.ASSIGNED;
+        }
         record(Progress.of(at, status, reassigned ? Progress.Step.REASSIGNED : Progress.Step.ASSIGNED,
             Map.of("org", newHandling.orgName())));
     }
@@ -151,7 +154,9 @@ public final class Grievance {
         if (!status.isOpen() || handling == null || !handling.orgId().equals(orgId)) {
             return;
         }
-        status = GrievanceStatus.IN_PROGRESS;
+        if (!status.isBeingHandled()) {
+            status = GrievanceStatus.IN_PROGRESS;
+        }
         record(Progress.of(at, status, Progress.Step.ACCEPTED, Map.of("org", handling.orgName())));
     }
 
@@ -168,6 +173,36 @@ public final class Grievance {
         status = GrievanceStatus.SUBMITTED;
         record(Progress.of(at, status, referredForRuling ? Progress.Step.REFERRED_FOR_RULING : Progress.Step.RETURNED,
             Map.of("org", from)));
+    }
+
+    /**
+     * Follow-up reached a stage the worker is told of. Ignored once the grievance is closed, withdrawn or merged: the
+     * worker's withdrawal wins over follow-up's news that crossed it, and a closed case stays closed.
+     *
+     * @param params what the worker is told: e.g. {@code org}, {@code due}, {@code materials}, {@code kind},
+     *               {@code outcome}, {@code moneyRecoveredYuan}, {@code claimPaid}
+     */
+    public void followedUp(FollowUpStage stage, Instant at, Map<String, String> params) {
+        if (!status.isOpen() && status != GrievanceStatus.RESOLVED) {
+            return;
+        }
+        if (stage.statusAfter() != null) {
+            status = stage.statusAfter();
+        }
+        if (status == GrievanceStatus.CLOSED) {
+            closedAt = at;
+        }
+        record(Progress.of(at, status, stage.step(), params));
+    }
+
+    /** The worker reported retaliation after this grievance; {@code reportId} is the new grievance about it. */
+    public void retaliationReported(String reportId, Instant at) {
+        record(Progress.of(at, status, Progress.Step.RETALIATION_REPORTED, Map.of("report", reportId)));
+    }
+
+    /** Filed by the callback centre from a retaliation report after grievance {@code aboutId}. */
+    public void filedFromCallback(String aboutId, Instant at) {
+        record(Progress.of(at, status, Progress.Step.FILED_FROM_CALLBACK, Map.of("about", aboutId)));
     }
 
     /** Triage merged it into another grievance, which is followed instead. */

@@ -39,6 +39,7 @@ public final class ProgressText {
             case RETURNED -> org + " 退回，正在重新分派";
             case REFERRED_FOR_RULING -> org + " 退回，正由上级单位确定承办单位";
             case MERGED -> into == null ? "已与其他诉求合并办理" : "与诉求 " + into + " 合并办理";
+            default -> FollowUpText.zh(p);
         };
     }
 
@@ -60,6 +61,7 @@ public final class ProgressText {
             case RETURNED -> org + " returned it; it is being routed again";
             case REFERRED_FOR_RULING -> org + " returned it; the organisation above is deciding who handles it";
             case MERGED -> into == null ? "Merged with another grievance" : "Merged into " + into;
+            default -> FollowUpText.en(p);
         };
     }
 }
