@@ -2,6 +2,7 @@ package cn.huiyin.intake.persistence;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -49,9 +50,13 @@ class MongoSelfServiceAttempts implements SelfServiceAttempts {
 
     @Override
     public Optional<Duration> begin(List<Key> keys, Instant now) {
+        // Each key's lock is read once: counting in the generation read here, not in one a concurrent request has
+        // just started by locking, keeps a request that raced the lock from passing as the new generation's first.
+        List<Document> locks = new ArrayList<>();
         Duration refused = null;
         for (Key key : keys) {
             Document lock = lockOf(key);
+            locks.add(lock);
             if (lock != null && until(lock).isAfter(now)) {
                 refused = longest(refused, length(lock));
             }
@@ -59,10 +64,10 @@ class MongoSelfServiceAttempts implements SelfServiceAttempts {
         if (refused != null) {
             return Optional.of(refused);
         }
-        for (Key key : keys) {
-            int generation = generation(lockOf(key));
-            if (count(key, now, generation) > key.limit()) {
-                refused = longest(refused, lock(key, now, generation));
+        for (int i = 0; i < keys.size(); i++) {
+            int generation = generation(locks.get(i));
+            if (count(keys.get(i), now, generation) > keys.get(i).limit()) {
+                refused = longest(refused, lock(keys.get(i), now, generation));
             }
         }
         return Optional.ofNullable(refused);
