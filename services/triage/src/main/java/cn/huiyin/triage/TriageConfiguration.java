@@ -125,11 +125,12 @@ class TriageConfiguration {
 
     @Bean
     Grouping grouping(RecentGrievances recent, Registry registry, DivisionTree divisions, Categories categories,
+                      TriagePolicy policy,
                       @Value("${huiyin.triage.grouping.duplicate-window:P7D}") Duration duplicateWindow,
                       @Value("${huiyin.triage.grouping.cluster-window:P7D}") Duration clusterWindow,
                       @Value("${huiyin.triage.grouping.cluster-threshold:3}") int clusterThreshold) {
         return new Grouping(recent, new Grouping.Settings(duplicateWindow, clusterWindow, clusterThreshold), registry,
-            divisions, categories);
+            divisions, categories, policy);
     }
 
     @Bean

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import cn.huiyin.platform.test.HttpJson;
@@ -126,5 +128,69 @@ class DuplicatesAndClustersTest extends TriageScenario {
         assertThat(firstNow.get("clusters")).as("the first two were filed before the cluster formed").isEmpty();
         JsonNode thirdNow = kit.as(CITY_TRIAGE_OFFICER).get("/api/grievances/" + third.get("grievanceId").asString()).json();
         assertThat(thirdNow.at("/clusters/0/memberCount").asInt()).as("the cluster as it stands now").isEqualTo(4);
+    }
+
+    @Test
+    void sevenCallsOfOneWorkerAndOneOtherAreNoClusterButAThirdWorkerMakesOne() {
+        String firm = "测试劳务" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "有限公司";
+        String persistent = TriageTestKit.newWorkerRef();
+        Instant start = clock.instant().minus(Duration.ofDays(3));
+        List<String> filed = new ArrayList<>();
+        for (int call = 0; call < 7; call++) {
+            filed.add(kit.submitAndAwait(grievance().category("WAGES").employer(firm).worker(persistent).place("510117003")
+                .description("工资被拖欠，第 " + (call + 1) + " 次来电").submittedAt(start.plus(Duration.ofHours(call))))
+                .get("grievanceId").asString());
+        }
+        JsonNode other = kit.submitAndAwait(grievance().category("WAGES").employer(firm).place("510115002")
+            .description("工资也被拖欠")
+            .submittedAt(start.plus(Duration.ofHours(8))));
+
+        assertThat(other.get("clusters")).as("two workers, however often one of them calls").isEmpty();
+        assertThat(kit.as(CITY_TRIAGE_OFFICER).get("/api/grievances/" + filed.get(6)).json().get("clusters")).isEmpty();
+
+        JsonNode third = kit.submitAndAwait(grievance().category("WAGES").employer(firm).place("510116004")
+            .description("同样被拖欠工资"));
+
+        assertThat(third.get("clusters")).hasSize(1);
+        assertThat(third.at("/clusters/0/kind").asString()).isEqualTo("ENTERPRISE");
+        assertThat(third.at("/clusters/0/workerCount").asInt()).isEqualTo(3);
+        assertThat(third.at("/clusters/0/memberIds").size()).as("every filing is a member").isEqualTo(9);
+        assertThat(third.at("/clusters/0/formedHere").asBoolean()).isTrue();
+    }
+
+    @Test
+    void ridersWhoCannotParkAtAMallFormAClusterOfThePlaceButNotOneAgainstTheirPlatform() {
+        Instant at = isolated();
+        List<JsonNode> filed = new ArrayList<>();
+        for (int rider = 0; rider < 3; rider++) {
+            filed.add(kit.submitAndAwait(grievance().category("PARKING_ACCESS").employer("美团").place("510112005")
+                .description("龙湖天街不让骑手停电动车，进门取餐也被保安拦").submittedAt(at.plus(Duration.ofHours(rider)))));
+        }
+
+        JsonNode third = filed.get(2);
+        assertThat(third.get("clusters").valueStream().map(c -> c.get("kind").asString())).containsExactly("PLACE");
+        assertThat(third.at("/clusters/0/label").asString()).contains("东安街道");
+    }
+
+    @Test
+    void anUnlistedFirmFormsNoEnterpriseClusterForAPlaceMatterEither() {
+        String firm = "测试配送" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "有限公司";
+        Instant at = isolated();
+        JsonNode last = null;
+        for (int rider = 0; rider < 3; rider++) {
+            last = kit.submitAndAwait(grievance().category("STATIONS_FACILITIES").employer(firm).place("510117002")
+                .description("附近没有可以休息喝水的驿站").submittedAt(at.plus(Duration.ofHours(rider))));
+        }
+
+        assertThat(last.get("clusters").valueStream().map(c -> c.get("kind").asString())).containsExactly("PLACE");
+    }
+
+    /**
+     * A Wednesday morning far from every other test's grievances, so that the lists of a street hold only this test's
+     * filings within the cluster window.
+     */
+    static Instant isolated() {
+        int weeks = ThreadLocalRandom.current().nextInt(0, 52 * 4);
+        return TriageTestKit.beijing(2030, 1, 2, 10, 0).plus(Duration.ofDays(7L * weeks));
     }
 }

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.huiyin.triage.domain.CategoryInfo;
 import cn.huiyin.triage.domain.Categories;
@@ -17,13 +19,19 @@ import cn.huiyin.triage.domain.ClusterMembership;
 import cn.huiyin.triage.domain.DivisionTree;
 import cn.huiyin.triage.domain.Duplicates;
 import cn.huiyin.triage.domain.Organisation;
+import cn.huiyin.triage.domain.OrganisationRegistry;
 import cn.huiyin.triage.domain.ReceivedGrievance;
 import cn.huiyin.triage.domain.RuleRef;
 
 /**
- * Spots probable duplicates (the same worker, the same category, within the duplicate window) and clusters (several
- * grievances of one category against one enterprise or in one street within the cluster window). Both look only at
- * short lists kept under a key, never at the cases, so the cost per grievance stays the same as the store grows.
+ * Spots probable duplicates (the same worker, the same category, within the duplicate window) and clusters (grievances
+ * of one category from several workers against one enterprise, or in one street, within the cluster window). Both look
+ * only at short lists kept under a key, never at the cases, so the cost per grievance stays the same as the store
+ * grows.
+ *
+ * <p>A cluster counts workers, not filings: seven calls of one rider about the same matter are one voice. An
+ * enterprise cluster forms only for matters within the enterprise's competence (pay, penalties, accounts, insurance):
+ * riders who cannot park at a mall share a place, not a platform's fault.
  */
 public class Grouping {
 
@@ -42,14 +50,16 @@ public class Grouping {
     private final Registry registry;
     private final DivisionTree divisions;
     private final Categories categories;
+    private final TriagePolicy policy;
 
     public Grouping(RecentGrievances recent, Settings settings, Registry registry, DivisionTree divisions,
-                    Categories categories) {
+                    Categories categories, TriagePolicy policy) {
         this.recent = recent;
         this.settings = settings;
         this.registry = registry;
         this.divisions = divisions;
         this.categories = categories;
+        this.policy = policy;
     }
 
     public Settings settings() {
@@ -66,8 +76,9 @@ public class Grouping {
      */
     public Found group(ReceivedGrievance grievance, String category) {
         CategoryInfo info = categories.require(category);
+        OrganisationRegistry organisations = registry.current();
         String workerKey = grievance.workerRef() == null ? null : duplicateKey(grievance.workerRef(), category);
-        Optional<Enterprise> enterprise = enterpriseKey(grievance);
+        Optional<Enterprise> enterprise = enterpriseKey(grievance, category, organisations);
         Optional<DivisionTree.Node> place = placeKey(grievance);
         String enterpriseKey = enterprise.map(e -> "ENTERPRISE|" + category + "|" + e.key()).orElse(null);
         String placeKey = place.map(p -> "PLACE|" + category + "|" + p.code()).orElse(null);
@@ -77,7 +88,8 @@ public class Grouping {
                 keys.add(key);
             }
         }
-        Map<String, RecentGrievances.Listed> lists = keys.isEmpty() ? Map.of() : recent.add(keys, self(grievance));
+        Map<String, RecentGrievances.Listed> lists = keys.isEmpty() ? Map.of()
+            : recent.add(keys, self(grievance, organisations));
 
         Duplicates duplicates = Duplicates.NONE;
         if (workerKey != null) {
@@ -125,7 +137,8 @@ public class Grouping {
                                                 RecentGrievances.Listed listed, String label, String sharedZh,
                                                 String sharedEn) {
         List<RecentGrievances.Recent> members = within(listed.recent(), grievance.submittedAt(), settings.clusterWindow());
-        if (members.size() < settings.clusterThreshold()) {
+        long workers = members.stream().map(RecentGrievances.Recent::filer).distinct().count();
+        if (workers < settings.clusterThreshold()) {
             return Optional.empty();
         }
         Instant at = grievance.submittedAt();
@@ -146,24 +159,41 @@ public class Grouping {
         }
         long days = settings.clusterWindow().toDays();
         RuleRef reason = new RuleRef("cluster/" + kind.name(),
-            sharedZh + days + "日内同类诉求达 " + members.size() + " 件（阈值 " + settings.clusterThreshold()
-                + " 件），形成诉求集群 " + recorded.clusterId(),
-            members.size() + " grievances of one category within " + days + " days from " + sharedEn + " (threshold "
-                + settings.clusterThreshold() + ") form cluster " + recorded.clusterId());
+            sharedZh + days + "日内 " + workers + " 名职工提出同类诉求 " + members.size() + " 件（阈值 "
+                + settings.clusterThreshold() + " 名职工），形成诉求集群 " + recorded.clusterId(),
+            workers + " workers filed " + members.size() + " grievances of one category within " + days + " days from "
+                + sharedEn + " (threshold " + settings.clusterThreshold() + " workers): cluster " + recorded.clusterId());
+        Set<String> parties = new LinkedHashSet<>();
+        members.forEach(m -> {
+            if (m.enterpriseId() != null) {
+                parties.add(m.enterpriseId());
+            }
+            parties.addAll(m.placeParties());
+        });
         return Optional.of(new ClusterMembership(recorded.clusterId(), kind, key, label,
-            members.stream().map(RecentGrievances.Recent::grievanceId).toList(), formedHere, reason));
+            members.stream().map(RecentGrievances.Recent::grievanceId).toList(), (int) workers, formedHere, reason,
+            List.copyOf(parties)));
     }
 
     private record Enterprise(String key, String label) {
     }
 
-    /** The enterprise's registry id when Huiyin knows it, else the name the worker gave. */
-    private Optional<Enterprise> enterpriseKey(ReceivedGrievance grievance) {
+    /**
+     * The enterprise's registry id when Huiyin knows it, else the name the worker gave; only for matters within the
+     * enterprise's competence (for a firm Huiyin does not know, the competences routing.json assumes for any employer).
+     */
+    private Optional<Enterprise> enterpriseKey(ReceivedGrievance grievance, String category,
+                                               OrganisationRegistry organisations) {
         String named = grievance.platformOrEmployer();
         if (named == null || named.isBlank()) {
             return Optional.empty();
         }
-        Optional<Organisation> known = registry.current().enterpriseNamed(named);
+        Optional<Organisation> known = organisations.enterpriseNamed(named);
+        boolean itsMatter = known.map(org -> org.isCompetentFor(category))
+            .orElseGet(() -> policy.router().rules().unlistedEnterpriseCompetences().contains(category));
+        if (!itsMatter) {
+            return Optional.empty();
+        }
         return Optional.of(known.map(org -> new Enterprise(org.id(), org.name()))
             .orElseGet(() -> new Enterprise(named.replaceAll("\\s+", "").toLowerCase(Locale.ROOT), named.strip())));
     }
@@ -178,8 +208,12 @@ public class Grouping {
         return "WORKER|" + workerRef + "|" + category;
     }
 
-    private static RecentGrievances.Recent self(ReceivedGrievance grievance) {
-        return new RecentGrievances.Recent(grievance.grievanceId(), grievance.submittedAt());
+    /** The grievance as its lists keep it; a confidential worker's firm is never named as a party. */
+    private static RecentGrievances.Recent self(ReceivedGrievance grievance, OrganisationRegistry organisations) {
+        String enterprise = grievance.confidential() ? null
+            : organisations.enterpriseNamed(grievance.platformOrEmployer()).map(Organisation::id).orElse(null);
+        return new RecentGrievances.Recent(grievance.grievanceId(), grievance.submittedAt(), grievance.workerRef(),
+            enterprise, List.of());
     }
 
     /** Distinct grievances within {@code window} of {@code at}, earliest first. */

@@ -29,6 +29,7 @@ public final class Router {
         for (RoutingRules.CoHandlingRule rule : rules.coHandling()) {
             rule.when().categories().forEach(categories::require);
         }
+        rules.unlistedEnterpriseCompetences().forEach(categories::require);
         // Every category must find a lead rule whatever the worker group, or a grievance would wait for no one.
         for (CategoryInfo category : categories.all()) {
             if (rules.lead().stream().noneMatch(r -> r.when().workerGroups().isEmpty() && r.when().matches(category, null))) {

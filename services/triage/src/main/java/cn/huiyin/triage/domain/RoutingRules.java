@@ -8,8 +8,13 @@ import java.util.Set;
  * The routing rules (rules file {@code routing.json}): lead rules over category × worker group × scope, first match
  * wins; and co-handling rules, every match adds its departments (人社 for wages and injury insurance, 司法 for legal
  * aid, ...).
+ *
+ * @param unlistedEnterpriseCompetences the matters an employer or platform answers for itself when it is not in the
+ *                                      registry (pay, penalties, accounts, insurance): only these form an enterprise
+ *                                      cluster against it
  */
-public record RoutingRules(List<LeadRule> lead, List<CoHandlingRule> coHandling) {
+public record RoutingRules(List<LeadRule> lead, List<CoHandlingRule> coHandling,
+                           Set<String> unlistedEnterpriseCompetences) {
 
     /** Stands for the worker's enterprise party organisation in a co-handling rule. */
     public static final String ENTERPRISE = "@ENTERPRISE";
@@ -19,6 +24,8 @@ public record RoutingRules(List<LeadRule> lead, List<CoHandlingRule> coHandling)
     public RoutingRules {
         lead = List.copyOf(lead);
         coHandling = coHandling == null ? List.of() : List.copyOf(coHandling);
+        unlistedEnterpriseCompetences = unlistedEnterpriseCompetences == null ? Set.of()
+            : Set.copyOf(unlistedEnterpriseCompetences);
         if (lead.isEmpty()) {
             throw new IllegalArgumentException("Routing needs at least one lead rule");
         }

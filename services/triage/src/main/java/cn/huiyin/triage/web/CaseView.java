@@ -82,9 +82,12 @@ record CaseView(String grievanceId, TriageState state, String stateName, Instant
         }
     }
 
-    /** @param memberIds the members today (later grievances may have joined since this case did) */
+    /**
+     * @param memberIds   the members today (later grievances may have joined since this case did)
+     * @param workerCount the distinct workers among the members when this case joined (what the threshold counts)
+     */
     record ClusterView(String clusterId, ClusterKind kind, String label, List<String> memberIds, int memberCount,
-                       boolean formedHere) {
+                       int workerCount, boolean formedHere, RuleRef reason) {
     }
 
     interface ClusterLookup {
@@ -113,7 +116,8 @@ record CaseView(String grievanceId, TriageState state, String stateName, Instant
             c.ruling().map(RulingView::of).orElse(null), DuplicatesView.of(c.duplicates()),
             c.clusters().stream().map(m -> {
                 List<String> members = clusters.membersNow(m.clusterKey(), m.clusterId(), m.memberIds());
-                return new ClusterView(m.clusterId(), m.kind(), m.label(), members, members.size(), m.formedHere());
+                return new ClusterView(m.clusterId(), m.kind(), m.label(), members, members.size(),
+                    m.workerCount(), m.formedHere(), m.reason());
             }).toList(),
             c.mergedInto().orElse(null), c.closedAt().orElse(null), c.history());
     }
