@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import cn.huiyin.contracts.reference.ReferenceData;
 import cn.huiyin.platform.calendar.ChinaCalendar;
 import cn.huiyin.triage.application.CaseQueries;
+import cn.huiyin.triage.application.ClusterMembers;
 import cn.huiyin.triage.application.Grouping;
 import cn.huiyin.triage.application.InboxQueries;
 import cn.huiyin.triage.application.Inboxes;
@@ -137,6 +138,11 @@ class TriageConfiguration {
     TriageSubmittedGrievance triageSubmittedGrievance(TriageCases cases, Inboxes inboxes, TriagePolicy policy,
                                                       Grouping grouping, Clock clock) {
         return new TriageSubmittedGrievance(cases, inboxes, policy, grouping, clock);
+    }
+
+    @Bean
+    ClusterMembers clusterMembers(TriageCases cases, Inboxes inboxes, TriagePolicy policy) {
+        return new ClusterMembers(cases, inboxes, policy);
     }
 
     @Bean

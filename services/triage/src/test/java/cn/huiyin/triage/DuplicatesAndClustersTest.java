@@ -4,6 +4,7 @@ import static cn.huiyin.triage.TriageTestKit.CITY_TRIAGE_OFFICER;
 import static cn.huiyin.triage.TriageTestKit.COMMITTEE_HANDLER;
 import static cn.huiyin.triage.TriageTestKit.grievance;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -124,8 +125,10 @@ class DuplicatesAndClustersTest extends TriageScenario {
             .description("工资被拖欠"));
         assertThat(fourth.at("/clusters/0/clusterId").asString()).isEqualTo("CL-E-" + first);
         assertThat(fourth.at("/clusters/0/formedHere").asBoolean()).isFalse();
-        JsonNode firstNow = kit.as(CITY_TRIAGE_OFFICER).get("/api/grievances/" + first).json();
-        assertThat(firstNow.get("clusters")).as("the first two were filed before the cluster formed").isEmpty();
+        JsonNode firstNow = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+            .until(() -> kit.as(CITY_TRIAGE_OFFICER).get("/api/grievances/" + first).json(), c -> c.get("clusters").size() == 1);
+        assertThat(firstNow.at("/clusters/0/clusterId").asString()).as("filed before the cluster formed, and in it")
+            .isEqualTo("CL-E-" + first);
         JsonNode thirdNow = kit.as(CITY_TRIAGE_OFFICER).get("/api/grievances/" + third.get("grievanceId").asString()).json();
         assertThat(thirdNow.at("/clusters/0/memberCount").asInt()).as("the cluster as it stands now").isEqualTo(4);
     }
@@ -183,6 +186,19 @@ class DuplicatesAndClustersTest extends TriageScenario {
         }
 
         assertThat(last.get("clusters").valueStream().map(c -> c.get("kind").asString())).containsExactly("PLACE");
+    }
+
+    @Test
+    void wageArrearsOfThreeUnrelatedFirmsInOneStreetAreNoClusterOfTheStreet() {
+        Instant at = isolated();
+        JsonNode last = null;
+        for (int firm = 0; firm < 3; firm++) {
+            last = kit.submitAndAwait(grievance().category("WAGES").place("510114003")
+                .employer("测试餐饮" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "店")
+                .description("老板拖欠工资").submittedAt(at.plus(Duration.ofHours(firm))));
+        }
+
+        assertThat(last.get("clusters")).isEmpty();
     }
 
     /**

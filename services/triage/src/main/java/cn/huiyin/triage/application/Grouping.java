@@ -14,6 +14,7 @@ import java.util.Set;
 
 import cn.huiyin.triage.domain.CategoryInfo;
 import cn.huiyin.triage.domain.Categories;
+import cn.huiyin.triage.domain.CategoryScope;
 import cn.huiyin.triage.domain.ClusterKind;
 import cn.huiyin.triage.domain.ClusterMembership;
 import cn.huiyin.triage.domain.DivisionTree;
@@ -31,7 +32,8 @@ import cn.huiyin.triage.domain.RuleRef;
  *
  * <p>A cluster counts workers, not filings: seven calls of one rider about the same matter are one voice. An
  * enterprise cluster forms only for matters within the enterprise's competence (pay, penalties, accounts, insurance):
- * riders who cannot park at a mall share a place, not a platform's fault.
+ * riders who cannot park at a mall share a place, not a platform's fault. A place cluster forms only for matters of
+ * the place (categories of scope PLACE).
  */
 public class Grouping {
 
@@ -79,7 +81,9 @@ public class Grouping {
         OrganisationRegistry organisations = registry.current();
         String workerKey = grievance.workerRef() == null ? null : duplicateKey(grievance.workerRef(), category);
         Optional<Enterprise> enterprise = enterpriseKey(grievance, category, organisations);
-        Optional<DivisionTree.Node> place = placeKey(grievance);
+        // A street's cluster is about the street: parking, stations, hazards. Wage arrears of unrelated firms that
+        // happen to lie in one street share no cause a joint review of the street could remove.
+        Optional<DivisionTree.Node> place = info.scope() == CategoryScope.PLACE ? placeKey(grievance) : Optional.empty();
         String enterpriseKey = enterprise.map(e -> "ENTERPRISE|" + category + "|" + e.key()).orElse(null);
         String placeKey = place.map(p -> "PLACE|" + category + "|" + p.code()).orElse(null);
         List<String> keys = new ArrayList<>();

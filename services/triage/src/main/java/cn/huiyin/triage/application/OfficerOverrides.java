@@ -50,7 +50,7 @@ public class OfficerOverrides {
             : policy.classifier().reassess(triageCase.grievance(), newCategory.code(), CategorySource.MANUAL);
         RuleRef why = manual(caller, reason);
         Classification corrected = base.withOverrides(urgency, jointReview, why);
-        return changes.change(triageCase, c -> c.reclassify(corrected, policy.deadlines(c.grievance(), corrected),
+        return changes.change(triageCase, c -> c.reclassify(corrected, policy.deadlines(c, corrected),
             reason, caller.username(), clock.instant()));
     }
 

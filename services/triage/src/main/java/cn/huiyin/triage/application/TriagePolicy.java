@@ -66,8 +66,19 @@ public class TriagePolicy {
 
     /** Deadlines counted from submission, whatever happened since. */
     public Deadlines deadlines(ReceivedGrievance grievance, Classification classification) {
+        return deadlines(grievance, classification, classification.needsJointReview());
+    }
+
+    /** @param jointReview whether a joint review is asked for, by the classification or by a cluster */
+    public Deadlines deadlines(ReceivedGrievance grievance, Classification classification, boolean jointReview) {
         return deadlinePolicy.deadlines(grievance.submittedAt(), classification.category(), classification.urgency(),
-            classification.needsJointReview(), calendar);
+            jointReview, calendar);
+    }
+
+    /** A case's deadlines under {@code classification}: a case in a cluster keeps the joint-review rows. */
+    public Deadlines deadlines(TriageCase triageCase, Classification classification) {
+        return deadlines(triageCase.grievance(), classification,
+            classification.needsJointReview() || !triageCase.clusters().isEmpty());
     }
 
     public Optional<RoutingDecision> route(ReceivedGrievance grievance, String category, Set<String> excluded) {

@@ -36,7 +36,9 @@ public class TriageSubmittedGrievance {
     public void receive(ReceivedGrievance grievance) {
         Classification classification = policy.classify(grievance);
         Grouping.Found grouped = grouping.group(grievance, classification.category());
-        Deadlines deadlines = policy.deadlines(grievance, classification);
+        // A cluster asks for a joint review as the classification may: either way the joint-review rows apply.
+        Deadlines deadlines = policy.deadlines(grievance, classification,
+            classification.needsJointReview() || !grouped.clusters().isEmpty());
         Optional<RoutingDecision> routing = policy.route(grievance, classification.category(), Set.of());
         TriageCase triageCase = TriageCase.triage(grievance, classification, deadlines, routing, grouped.duplicates(),
             grouped.clusters(), clock.instant());

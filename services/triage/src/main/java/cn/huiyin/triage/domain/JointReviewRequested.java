@@ -13,7 +13,11 @@ public record JointReviewRequested(String grievanceId, Instant requestedAt, List
                                    OrganisationRef leadOrganisation, List<OrganisationRef> coHandlers,
                                    List<Cluster> clusters) {
 
-    /** A cluster the case belongs to and its members. */
-    public record Cluster(String clusterId, ClusterKind kind, String label, List<String> memberIds) {
+    /**
+     * A cluster the case belongs to and its members.
+     *
+     * @param workerCount the distinct workers among the members (what the cluster threshold counts)
+     */
+    public record Cluster(String clusterId, ClusterKind kind, String label, List<String> memberIds, int workerCount) {
     }
 }

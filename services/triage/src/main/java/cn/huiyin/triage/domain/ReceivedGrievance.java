@@ -1,6 +1,7 @@
 package cn.huiyin.triage.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -16,5 +17,8 @@ public record ReceivedGrievance(String grievanceId, Instant submittedAt, String 
     public ReceivedGrievance {
         Objects.requireNonNull(grievanceId, "grievanceId");
         Objects.requireNonNull(submittedAt, "submittedAt");
+        // Stored to the millisecond: deadlines counted again later (a re-classification, a cluster) must come out
+        // the same as when the case arrived.
+        submittedAt = submittedAt.truncatedTo(ChronoUnit.MILLIS);
     }
 }

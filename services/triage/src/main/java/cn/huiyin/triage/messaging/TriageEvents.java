@@ -4,6 +4,7 @@ import cn.huiyin.platform.messaging.EventCatalog;
 import cn.huiyin.triage.domain.AssignmentAccepted;
 import cn.huiyin.triage.domain.AssignmentReturned;
 import cn.huiyin.triage.domain.GrievanceAssigned;
+import cn.huiyin.triage.domain.GrievanceClustered;
 import cn.huiyin.triage.domain.GrievanceMerged;
 import cn.huiyin.triage.domain.GrievanceTriaged;
 import cn.huiyin.triage.domain.JointReviewRequested;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 class TriageEvents {
 
     static final String CASE_TOPIC = "huiyin.triage.case.v1";
+    static final String CLUSTERED = "cn.huiyin.triage.GrievanceClustered.v1";
 
     @Bean
     EventCatalog triageEventCatalog() {
@@ -28,6 +30,8 @@ class TriageEvents {
             .event(AssignmentReturned.class, "cn.huiyin.triage.AssignmentReturned.v1", CASE_TOPIC)
             .event(GrievanceMerged.class, "cn.huiyin.triage.GrievanceMerged.v1", CASE_TOPIC)
             .event(JointReviewRequested.class, "cn.huiyin.triage.JointReviewRequested.v1", CASE_TOPIC)
+            // Raised by the case that brought a cluster to the threshold, about (and keyed by) another member.
+            .event(GrievanceClustered.class, CLUSTERED, CASE_TOPIC, GrievanceClustered::grievanceId)
             .build();
     }
 }

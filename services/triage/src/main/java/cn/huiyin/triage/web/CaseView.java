@@ -103,7 +103,7 @@ record CaseView(String grievanceId, TriageState state, String stateName, Instant
             hideWorker ? null : c.grievance().workerRef(), c.grievance().confidential(),
             c.grievance().platformOrEmployer(), c.grievance().divisionCode(),
             divisions.find(c.grievance().divisionCode()).map(DivisionTree.Node::nameZh).orElse(null),
-            c.grievance().description(), k.category(), k.categoryName(), k.urgency(), k.needsJointReview(),
+            c.grievance().description(), k.category(), k.categoryName(), k.urgency(), c.needsJointReview(),
             new ClassificationView(k.category(), k.categoryName(), k.source(), k.confidence(),
                 k.needsConfirmation(confirmBelow), k.matchedTerms(), k.urgency(), k.urgency().nameZh(),
                 k.urgencyReasons(), k.needsJointReview(), k.jointReviewReasons(), k.workersAffected(), c.revision()),
