@@ -29,7 +29,7 @@ public class ClusterMembers {
     public void joined(String grievanceId, ClusterMembership cluster, String formedBy, Instant at) {
         TriageCase member = cases.find(grievanceId).orElseThrow(() -> new MemberNotYetTriaged(grievanceId));
         var before = CaseChanges.organisations(member);
-        if (member.joinCluster(cluster, formedBy, policy.deadlines(member.grievance(), member.classification(), true), at)) {
+        if (member.joinCluster(cluster, formedBy, policy.deadlinesInCluster(member), at)) {
             changes.save(member, before);
         }
     }

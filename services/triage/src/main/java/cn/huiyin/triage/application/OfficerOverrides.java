@@ -62,8 +62,7 @@ public class OfficerOverrides {
             Organisation lead = SignFor.requireCanLead(registry.current(), organisationId);
             decision = policy.named(triageCase, lead, manual(caller, reason));
         } else {
-            decision = policy.route(triageCase.grievance(), triageCase.classification().category(),
-                    triageCase.returners())
+            decision = policy.rerouting(triageCase).next(triageCase.returners())
                 .orElseThrow(() -> DomainException.conflict("routing.nobody", "按派单规则找不到可承办的单位，请指定承办单位",
                     "The routing rules find no organisation; name one"));
         }

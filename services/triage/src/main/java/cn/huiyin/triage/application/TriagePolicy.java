@@ -64,31 +64,49 @@ public class TriagePolicy {
         return categories;
     }
 
-    /** Deadlines counted from submission, whatever happened since. */
-    public Deadlines deadlines(ReceivedGrievance grievance, Classification classification) {
-        return deadlines(grievance, classification, classification.needsJointReview());
-    }
-
-    /** @param jointReview whether a joint review is asked for, by the classification or by a cluster */
-    public Deadlines deadlines(ReceivedGrievance grievance, Classification classification, boolean jointReview) {
+    /**
+     * Deadlines counted from submission, whatever happened since, in the business hours of the organisation that
+     * leads (the city's office hours while nobody does).
+     *
+     * @param jointReview   whether a joint review is asked for, by the classification or by a cluster
+     * @param businessHours the lead's business hours; null for the city's office hours
+     */
+    public Deadlines deadlines(ReceivedGrievance grievance, Classification classification, boolean jointReview,
+                               String businessHours) {
         return deadlinePolicy.deadlines(grievance.submittedAt(), classification.category(), classification.urgency(),
-            jointReview, calendar);
+            jointReview, calendar, businessHours);
     }
 
-    /** A case's deadlines under {@code classification}: a case in a cluster keeps the joint-review rows. */
+    /**
+     * A case's deadlines under {@code classification}, with its present lead: a case in a cluster keeps the
+     * joint-review rows.
+     */
     public Deadlines deadlines(TriageCase triageCase, Classification classification) {
         return deadlines(triageCase.grievance(), classification,
-            classification.needsJointReview() || !triageCase.clusters().isEmpty());
+            classification.needsJointReview() || !triageCase.clusters().isEmpty(), leadHours(triageCase));
     }
 
+    /** A case's deadlines once it is in a cluster: the joint-review rows, in its present lead's hours. */
+    public Deadlines deadlinesInCluster(TriageCase triageCase) {
+        return deadlines(triageCase.grievance(), triageCase.classification(), true, leadHours(triageCase));
+    }
+
+    /** Routing without deadlines, for a look at where a grievance would go. */
     public Optional<RoutingDecision> route(ReceivedGrievance grievance, String category, Set<String> excluded) {
         return router.route(grievance, category, registry.current(), excluded);
     }
 
-    /** A lead a person named, with the co-handlers the rules attach. */
+    /** Routing of a new grievance, with its deadlines counted in the hours of the organisation it goes to. */
+    public Optional<RoutingDecision> route(ReceivedGrievance grievance, Classification classification,
+                                           boolean jointReview) {
+        return route(grievance, classification.category(), Set.of()).map(decision -> decision.withDeadlines(
+            deadlines(grievance, classification, jointReview, decision.leadBusinessHours())));
+    }
+
+    /** A lead a person named, with the co-handlers the rules attach and the case's deadlines in the lead's hours. */
     public RoutingDecision named(TriageCase triageCase, Organisation lead, RuleRef why) {
-        return router.namedLead(triageCase.grievance(), triageCase.classification().category(), registry.current(),
-            lead, why);
+        return withDeadlines(triageCase, router.namedLead(triageCase.grievance(),
+            triageCase.classification().category(), registry.current(), lead, why));
     }
 
     /** How a returned case finds its next organisation, or the organisation that rules. */
@@ -96,7 +114,8 @@ public class TriagePolicy {
         return new Rerouting() {
             @Override
             public Optional<RoutingDecision> next(Set<String> excluded) {
-                return route(triageCase.grievance(), triageCase.classification().category(), excluded);
+                return route(triageCase.grievance(), triageCase.classification().category(), excluded)
+                    .map(decision -> withDeadlines(triageCase, decision));
             }
 
             @Override
@@ -106,5 +125,16 @@ public class TriagePolicy {
                     .map(Organisation::ref);
             }
         };
+    }
+
+    private RoutingDecision withDeadlines(TriageCase triageCase, RoutingDecision decision) {
+        return decision.withDeadlines(deadlines(triageCase.grievance(), triageCase.classification(),
+            triageCase.needsJointReview(), decision.leadBusinessHours()));
+    }
+
+    /** The business hours of the organisation leading the case now (null: the city's office hours). */
+    private String leadHours(TriageCase triageCase) {
+        return triageCase.current().flatMap(a -> registry.current().find(a.organisation().id()))
+            .map(Organisation::businessHours).orElse(null);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import cn.huiyin.platform.kernel.FieldProblem;
 import cn.huiyin.platform.kernel.InvalidFieldsException;
@@ -61,7 +60,8 @@ public class TriagePreview {
             submittedAt == null ? clock.instant() : submittedAt, null, null, workerGroup, platformOrEmployer,
             confidential, category, description, divisionCode);
         Classification classification = policy.classify(grievance);
-        return new Outcome(classification, policy.deadlines(grievance, classification),
-            policy.route(grievance, classification.category(), Set.of()));
+        Optional<RoutingDecision> routing = policy.route(grievance, classification, classification.needsJointReview());
+        return new Outcome(classification, routing.map(RoutingDecision::deadlines).orElseGet(() ->
+            policy.deadlines(grievance, classification, classification.needsJointReview(), null)), routing);
     }
 }

@@ -3,7 +3,6 @@ package cn.huiyin.triage.application;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import cn.huiyin.triage.domain.Classification;
 import cn.huiyin.triage.domain.Deadlines;
@@ -37,9 +36,10 @@ public class TriageSubmittedGrievance {
         Classification classification = policy.classify(grievance);
         Grouping.Found grouped = grouping.group(grievance, classification.category());
         // A cluster asks for a joint review as the classification may: either way the joint-review rows apply.
-        Deadlines deadlines = policy.deadlines(grievance, classification,
-            classification.needsJointReview() || !grouped.clusters().isEmpty());
-        Optional<RoutingDecision> routing = policy.route(grievance, classification.category(), Set.of());
+        boolean jointReview = classification.needsJointReview() || !grouped.clusters().isEmpty();
+        Optional<RoutingDecision> routing = policy.route(grievance, classification, jointReview);
+        Deadlines deadlines = routing.map(RoutingDecision::deadlines)
+            .orElseGet(() -> policy.deadlines(grievance, classification, jointReview, null));
         TriageCase triageCase = TriageCase.triage(grievance, classification, deadlines, routing, grouped.duplicates(),
             grouped.clusters(), clock.instant());
         if (cases.addIfAbsent(triageCase)) {

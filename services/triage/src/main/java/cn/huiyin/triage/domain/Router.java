@@ -115,7 +115,7 @@ public final class Router {
                 reasons.add(rule.ref());
             }
         }
-        return new RoutingDecision(lead.ref(), List.copyOf(attached.values()), why, reasons);
+        return new RoutingDecision(lead.ref(), List.copyOf(attached.values()), why, reasons, lead.businessHours(), null);
     }
 
     private record Candidate(Organisation organisation, String step, String whyZh, String whyEn) {

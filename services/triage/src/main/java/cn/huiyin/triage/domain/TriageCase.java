@@ -354,6 +354,10 @@ public final class TriageCase {
     private void assign(RoutingDecision decision, AssignmentBasis basis, Instant now, String by, boolean binding,
                         OrganisationRef previous) {
         Assignment assignment = Assignment.of(assignments.size() + 1, decision, basis, now, by, binding);
+        if (decision.deadlines() != null) {
+            // Still counted from submission; only the hours are now those of the organisation that leads.
+            deadlines = decision.deadlines();
+        }
         assignments.add(assignment);
         state = TriageState.ASSIGNED;
         pendingEvents.add(new GrievanceAssigned(id(), now, assignment.attempt(), basis, decision.lead(),

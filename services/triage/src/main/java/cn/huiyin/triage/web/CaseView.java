@@ -48,9 +48,11 @@ record CaseView(String grievanceId, TriageState state, String stateName, Instant
                               Integer workersAffected, int revision) {
     }
 
+    /** @param businessHours the hours office-hour limits are counted in: those of the organisation that leads */
     record DeadlinesView(Instant responseDueAt, String responseDueBeijing, Instant resolutionDueAt,
                          String resolutionDueBeijing, String policy, String description, String descriptionEn,
-                         boolean responseOverdue, boolean resolutionOverdue, List<Deadlines.Warning> warnings) {
+                         String businessHours, boolean responseOverdue, boolean resolutionOverdue,
+                         List<Deadlines.Warning> warnings) {
     }
 
     record AssignmentView(int attempt, OrganisationRef organisation, List<OrganisationRef> coHandlers,
@@ -108,7 +110,7 @@ record CaseView(String grievanceId, TriageState state, String stateName, Instant
                 k.needsConfirmation(confirmBelow), k.matchedTerms(), k.urgency(), k.urgency().nameZh(),
                 k.urgencyReasons(), k.needsJointReview(), k.jointReviewReasons(), k.workersAffected(), c.revision()),
             new DeadlinesView(d.responseDueAt(), beijing(d.responseDueAt()), d.resolutionDueAt(),
-                beijing(d.resolutionDueAt()), d.policy(), d.describeZh(), d.describeEn(),
+                beijing(d.resolutionDueAt()), d.policy(), d.describeZh(), d.describeEn(), d.businessHours(),
                 c.state() == TriageState.ASSIGNED && now.isAfter(d.responseDueAt()),
                 !c.state().isClosed() && now.isAfter(d.resolutionDueAt()), d.warnings()),
             c.current().map(AssignmentView::of).orElse(null),
