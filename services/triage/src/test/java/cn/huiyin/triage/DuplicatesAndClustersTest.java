@@ -166,13 +166,13 @@ class DuplicatesAndClustersTest extends TriageScenario {
         Instant at = isolated();
         List<JsonNode> filed = new ArrayList<>();
         for (int rider = 0; rider < 3; rider++) {
-            filed.add(kit.submitAndAwait(grievance().category("PARKING_ACCESS").employer("美团").place("510112005")
-                .description("龙湖天街不让骑手停电动车，进门取餐也被保安拦").submittedAt(at.plus(Duration.ofHours(rider)))));
+            filed.add(kit.submitAndAwait(grievance().category("PARKING_ACCESS").employer("美团").place("510112003")
+                .description("商场不让骑手停电动车，进门取餐也被保安拦").submittedAt(at.plus(Duration.ofHours(rider)))));
         }
 
         JsonNode third = filed.get(2);
         assertThat(third.get("clusters").valueStream().map(c -> c.get("kind").asString())).containsExactly("PLACE");
-        assertThat(third.at("/clusters/0/label").asString()).contains("东安街道");
+        assertThat(third.at("/clusters/0/label").asString()).contains("十陵街道");
     }
 
     @Test

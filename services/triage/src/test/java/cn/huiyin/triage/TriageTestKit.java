@@ -139,6 +139,16 @@ final class TriageTestKit implements AutoCloseable {
             return this;
         }
 
+        Submission channel(String channel) {
+            data.put("channel", channel);
+            return this;
+        }
+
+        Submission address(String address) {
+            ((ObjectNode) data.get("location")).put("address", address);
+            return this;
+        }
+
         Submission confidential(boolean confidential) {
             data.put("confidential", confidential);
             return this;

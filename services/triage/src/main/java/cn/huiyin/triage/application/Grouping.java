@@ -20,6 +20,7 @@ import cn.huiyin.triage.domain.ClusterMembership;
 import cn.huiyin.triage.domain.DivisionTree;
 import cn.huiyin.triage.domain.Duplicates;
 import cn.huiyin.triage.domain.Organisation;
+import cn.huiyin.triage.domain.OrganisationRef;
 import cn.huiyin.triage.domain.OrganisationRegistry;
 import cn.huiyin.triage.domain.ReceivedGrievance;
 import cn.huiyin.triage.domain.RuleRef;
@@ -167,16 +168,19 @@ public class Grouping {
                 + settings.clusterThreshold() + " 名职工），形成诉求集群 " + recorded.clusterId(),
             workers + " workers filed " + members.size() + " grievances of one category within " + days + " days from "
                 + sharedEn + " (threshold " + settings.clusterThreshold() + " workers): cluster " + recorded.clusterId());
-        Set<String> parties = new LinkedHashSet<>();
+        Set<String> partyIds = new LinkedHashSet<>();
         members.forEach(m -> {
             if (m.enterpriseId() != null) {
-                parties.add(m.enterpriseId());
+                partyIds.add(m.enterpriseId());
             }
-            parties.addAll(m.placeParties());
+            partyIds.addAll(m.placeParties());
         });
+        OrganisationRegistry organisations = registry.current();
+        List<OrganisationRef> parties = partyIds.stream().map(organisations::find).flatMap(Optional::stream)
+            .filter(Organisation::active).map(Organisation::ref).toList();
         return Optional.of(new ClusterMembership(recorded.clusterId(), kind, key, label,
             members.stream().map(RecentGrievances.Recent::grievanceId).toList(), (int) workers, formedHere, reason,
-            List.copyOf(parties)));
+            parties));
     }
 
     private record Enterprise(String key, String label) {
@@ -212,12 +216,17 @@ public class Grouping {
         return "WORKER|" + workerRef + "|" + category;
     }
 
-    /** The grievance as its lists keep it; a confidential worker's firm is never named as a party. */
+    /**
+     * The grievance as its lists keep it, with the parties it names: a confidential worker's grievance names none
+     * (neither the firm nor the property manager may learn of it through a joint review).
+     */
     private static RecentGrievances.Recent self(ReceivedGrievance grievance, OrganisationRegistry organisations) {
         String enterprise = grievance.confidential() ? null
             : organisations.enterpriseNamed(grievance.platformOrEmployer()).map(Organisation::id).orElse(null);
+        List<String> placeParties = grievance.confidential() ? List.of()
+            : organisations.placeParties(grievance.divisionCode(), grievance.placeText()).stream().map(Organisation::id).toList();
         return new RecentGrievances.Recent(grievance.grievanceId(), grievance.submittedAt(), grievance.workerRef(),
-            enterprise, List.of());
+            enterprise, placeParties);
     }
 
     /** Distinct grievances within {@code window} of {@code at}, earliest first. */

@@ -110,6 +110,17 @@ public class OrganisationAdmin {
         org.workerGroups().stream().filter(group -> !WorkerGroups.isKnown(group)).sorted().forEach(group ->
             problems.add(new FieldProblem(path + "workerGroups", "workerGroup.unknown", "没有从业群体 " + group,
                 "unknown worker group " + group)));
+        if (!org.places().isEmpty() && !org.type().managesPlaces()) {
+            problems.add(new FieldProblem(path + "places", "places.not-a-place-party",
+                "只有物业服务企业、商场园区运营方和服务区运营方登记所负责的场所",
+                "only property managers and operators of malls, parks or service areas list places"));
+        }
+        for (int i = 0; i < org.places().size(); i++) {
+            if (!divisions.contains(org.places().get(i).divisionCode())) {
+                problems.add(new FieldProblem(path + "places[" + i + "].divisionCode", "division.unknown",
+                    "不是本市的行政区划代码", "not an administrative division code of this city"));
+            }
+        }
         try {
             BusinessHours.parse(org.businessHours());
         } catch (IllegalArgumentException e) {

@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 public record ClusterMembership(String clusterId, ClusterKind kind, String clusterKey, String label,
                                 List<String> memberIds, int workerCount, boolean formedHere, RuleRef reason,
-                                List<String> parties) {
+                                List<OrganisationRef> parties) {
 
     public ClusterMembership {
         Objects.requireNonNull(clusterId, "clusterId");

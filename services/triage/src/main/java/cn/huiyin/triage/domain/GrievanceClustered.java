@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record GrievanceClustered(String grievanceId, Instant clusteredAt, String clusterId, ClusterKind kind,
                                  String clusterKey, String label, List<String> memberIds, int workerCount,
-                                 String formedBy, RuleRef reason, List<String> parties) {
+                                 String formedBy, RuleRef reason, List<OrganisationRef> parties) {
 
     /** The membership as the member's own case keeps it. */
     public ClusterMembership membership() {

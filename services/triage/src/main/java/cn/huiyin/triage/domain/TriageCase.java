@@ -372,12 +372,36 @@ public final class TriageCase {
             "Assignment " + assignment.attempt() + " to " + decision.lead().id() + " by rule " + decision.rule().id(), null);
     }
 
+    /**
+     * Who sits at the case's joint review: the lead, the co-handlers, those routing invites, and what the members of
+     * its clusters name where routing invites such parties (the platforms whose workers are affected, the property
+     * manager of the place).
+     */
+    public List<JointReviewParty> jointReviewParties() {
+        Map<String, JointReviewParty> parties = new LinkedHashMap<>();
+        current().ifPresent(a -> {
+            parties.put(a.organisation().id(), JointReviewParty.of(a.organisation(), JointReviewParty.Role.LEAD, null));
+            a.coHandlers().forEach(co -> parties.putIfAbsent(co.id(),
+                JointReviewParty.of(co, JointReviewParty.Role.CO_HANDLER, null)));
+            a.invited().forEach(party -> parties.putIfAbsent(party.id(), party));
+            for (ClusterMembership cluster : clusters) {
+                cluster.parties().stream()
+                    .filter(org -> org.type() == OrganisationType.ENTERPRISE
+                        ? a.clusterInvitations().contains(RoutingDecision.ENTERPRISES)
+                        : org.type().managesPlaces() && a.clusterInvitations().contains(RoutingDecision.PLACE_MANAGERS))
+                    .forEach(org -> parties.putIfAbsent(org.id(),
+                        JointReviewParty.of(org, JointReviewParty.Role.INVITED, cluster.reason().id())));
+            }
+        });
+        return List.copyOf(parties.values());
+    }
+
     private void requestJointReview(List<RuleRef> reasons, Instant now) {
         Optional<Assignment> current = current();
         pendingEvents.add(new JointReviewRequested(id(), now, reasons, classification.category(),
             classification.categoryName(), classification.urgency(), grievance.divisionCode(),
             current.map(Assignment::organisation).orElse(null),
-            current.map(Assignment::coHandlers).orElse(List.of()),
+            current.map(Assignment::coHandlers).orElse(List.of()), jointReviewParties(),
             clusters.stream().map(c -> new JointReviewRequested.Cluster(c.clusterId(), c.kind(), c.label(), c.memberIds(),
                 c.workerCount())).toList()));
         record(now, SYSTEM, "JOINT_REVIEW_REQUESTED", "提请联席会商：" + reasons.stream().map(RuleRef::descriptionZh)

@@ -50,6 +50,7 @@ class TriageRulesController {
     record PreviewRequest(@Size(max = 40) String category, @NotBlank @Size(max = 4000) String description,
                           @NotBlank @Size(max = 40) String workerGroup, @Size(max = 100) String platformOrEmployer,
                           Boolean confidential, @NotBlank @Size(max = 12) String divisionCode,
+                          @Size(max = 200) String address, @Size(max = 40) String channel,
                           OffsetDateTime submittedAt) {
     }
 
@@ -71,9 +72,11 @@ class TriageRulesController {
         description = "Classification with its reasons, deadlines (from submittedAt, default now) and the routing decision.")
     PreviewView preview(@Valid @RequestBody PreviewRequest request) {
         Instant at = request.submittedAt() == null ? null : request.submittedAt().toInstant();
-        TriagePreview.Outcome outcome = preview.preview(CaseRequests.blankToNull(request.category()),
-            request.description(), request.workerGroup(), CaseRequests.blankToNull(request.platformOrEmployer()),
-            Boolean.TRUE.equals(request.confidential()), request.divisionCode(), at);
+        TriagePreview.Outcome outcome = preview.preview(new TriagePreview.Sample(
+            CaseRequests.blankToNull(request.category()), request.description(), request.workerGroup(),
+            CaseRequests.blankToNull(request.platformOrEmployer()), Boolean.TRUE.equals(request.confidential()),
+            request.divisionCode(), CaseRequests.blankToNull(request.address()),
+            CaseRequests.blankToNull(request.channel()), at));
         return new PreviewView(outcome.classification(), outcome.deadlines(), outcome.deadlines().describeZh(),
             CaseView.beijing(outcome.deadlines().responseDueAt()), CaseView.beijing(outcome.deadlines().resolutionDueAt()),
             outcome.routing().orElse(null));

@@ -149,7 +149,8 @@ class TriageCaseTest {
         ClusterMembership cluster = new ClusterMembership("CL-E-" + claim.id(), ClusterKind.ENTERPRISE,
             "ENTERPRISE|INJURY_INSURANCE|org-ent-meituan", "美团成都区域党委 · 工伤与意外险理赔",
             List.of(claim.id(), "HY-20260212-000002", "HY-20260212-000003"), 3, false,
-            new RuleRef("cluster/ENTERPRISE", "同一企业", "the same enterprise"), List.of("org-ent-meituan"));
+            new RuleRef("cluster/ENTERPRISE", "同一企业", "the same enterprise"),
+            List.of(new OrganisationRef("org-ent-meituan", "美团成都区域党委", OrganisationType.ENTERPRISE)));
         Deadlines onJointReviewRows = DemoCity.DEADLINES.deadlines(FILED, "INJURY_INSURANCE", Urgency.HIGH, true,
             DemoCity.CALENDAR);
         int eventsBefore = claim.pendingEvents().size();
