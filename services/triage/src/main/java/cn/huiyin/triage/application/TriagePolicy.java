@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.huiyin.platform.calendar.ChinaCalendar;
+import cn.huiyin.triage.application.rules.RuleBook;
 import cn.huiyin.triage.domain.Categories;
 import cn.huiyin.triage.domain.Classification;
 import cn.huiyin.triage.domain.Classifier;
@@ -19,45 +20,43 @@ import cn.huiyin.triage.domain.RoutingDecision;
 import cn.huiyin.triage.domain.RuleRef;
 import cn.huiyin.triage.domain.TriageCase;
 
-/** The rules of triage in one place: classification, routing over the current registry, and deadlines. */
+/**
+ * The rules of triage in one place: classification, routing over the current registry, and deadlines, as the rule book
+ * holds them now (they may be reloaded while triage runs).
+ */
 public class TriagePolicy {
 
-    private final Classifier classifier;
-    private final Router router;
-    private final DeadlinePolicy deadlinePolicy;
+    private final RuleBook rules;
     private final ChinaCalendar calendar;
     private final Registry registry;
     private final Categories categories;
 
-    public TriagePolicy(Classifier classifier, Router router, DeadlinePolicy deadlinePolicy, ChinaCalendar calendar,
-                        Registry registry, Categories categories) {
-        this.classifier = classifier;
-        this.router = router;
-        this.deadlinePolicy = deadlinePolicy;
+    public TriagePolicy(RuleBook rules, ChinaCalendar calendar, Registry registry, Categories categories) {
+        this.rules = rules;
         this.calendar = calendar;
         this.registry = registry;
         this.categories = categories;
-        deadlinePolicy.checkCovers(categories);
-        var unknown = router.unknownOrganisations(registry.current());
-        if (!unknown.isEmpty()) {
-            throw new IllegalStateException("routing.json names organisations the registry lacks: " + unknown);
-        }
     }
 
     public Classification classify(ReceivedGrievance grievance) {
-        return classifier.classify(grievance);
+        return classifier().classify(grievance);
     }
 
     public Classifier classifier() {
-        return classifier;
+        return rules.current().classifier();
     }
 
     public Router router() {
-        return router;
+        return rules.current().router();
     }
 
     public DeadlinePolicy deadlinePolicy() {
-        return deadlinePolicy;
+        return rules.current().deadlines();
+    }
+
+    /** Where the rules in force come from. */
+    public RuleBook.Rules rulesInForce() {
+        return rules.current();
     }
 
     public Categories categories() {
@@ -73,7 +72,7 @@ public class TriagePolicy {
      */
     public Deadlines deadlines(ReceivedGrievance grievance, Classification classification, boolean jointReview,
                                String businessHours) {
-        return deadlinePolicy.deadlines(grievance.submittedAt(), classification.category(), classification.urgency(),
+        return deadlinePolicy().deadlines(grievance.submittedAt(), classification.category(), classification.urgency(),
             jointReview, calendar, businessHours);
     }
 
@@ -93,7 +92,7 @@ public class TriagePolicy {
 
     /** Routing without deadlines, for a look at where a grievance would go. */
     public Optional<RoutingDecision> route(ReceivedGrievance grievance, String category, Set<String> excluded) {
-        return router.route(grievance, category, registry.current(), excluded);
+        return router().route(grievance, category, registry.current(), excluded);
     }
 
     /** Routing of a new grievance, with its deadlines counted in the hours of the organisation it goes to. */
@@ -105,7 +104,7 @@ public class TriagePolicy {
 
     /** A lead a person named, with the co-handlers the rules attach and the case's deadlines in the lead's hours. */
     public RoutingDecision named(TriageCase triageCase, Organisation lead, RuleRef why) {
-        return withDeadlines(triageCase, router.namedLead(triageCase.grievance(),
+        return withDeadlines(triageCase, router().namedLead(triageCase.grievance(),
             triageCase.classification().category(), registry.current(), lead, why));
     }
 

@@ -210,7 +210,9 @@ public final class TriageCase {
     /** A triage officer's re-classification (人工重新分类); the deadlines are counted again from submission. */
     public void reclassify(Classification corrected, Deadlines newDeadlines, String reason, String by, Instant now) {
         requireOpen("重新分类", "re-classify");
-        boolean jointReviewBefore = needsJointReview();
+        // A joint review the officer (or the rules for the new category) newly asks for is requested with its reason,
+        // even where a cluster asked for one before: the reason is news to the joint meeting.
+        boolean jointReviewAdded = corrected.needsJointReview() && !classification.needsJointReview();
         Classification before = classification;
         classification = corrected;
         deadlines = newDeadlines;
@@ -220,7 +222,7 @@ public final class TriageCase {
                 + corrected.categoryName() + "/" + corrected.urgency().nameZh() + "；期限：" + newDeadlines.describeZh(),
             "Re-classified " + before.category() + "/" + before.urgency() + " → " + corrected.category() + "/"
                 + corrected.urgency(), reason);
-        if (!jointReviewBefore && needsJointReview()) {
+        if (jointReviewAdded) {
             requestJointReview(corrected.jointReviewReasons(), now);
         }
     }
