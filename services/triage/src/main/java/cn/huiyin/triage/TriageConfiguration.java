@@ -17,6 +17,7 @@ import cn.huiyin.triage.application.Inboxes;
 import cn.huiyin.triage.application.IntakeUpdates;
 import cn.huiyin.triage.application.OfficerOverrides;
 import cn.huiyin.triage.application.OrganisationAdmin;
+import cn.huiyin.triage.application.OrganisationPublication;
 import cn.huiyin.triage.application.OrganisationStore;
 import cn.huiyin.triage.application.RecentGrievances;
 import cn.huiyin.triage.application.Registry;
@@ -38,6 +39,7 @@ import cn.huiyin.triage.persistence.RuleFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -99,8 +101,28 @@ class TriageConfiguration {
     }
 
     @Bean
-    OrganisationAdmin organisationAdmin(OrganisationStore store, Registry registry, RegistryCheck check, RuleBook rules) {
-        return new OrganisationAdmin(store, registry, check, rules);
+    OrganisationPublication organisationPublication(OrganisationStore store, Registry registry, Clock clock) {
+        return new OrganisationPublication(store, registry, clock);
+    }
+
+    @Bean
+    OrganisationAdmin organisationAdmin(OrganisationStore store, Registry registry, RegistryCheck check, RuleBook rules,
+                                        OrganisationPublication publication) {
+        return new OrganisationAdmin(store, registry, check, rules, publication);
+    }
+
+    /**
+     * At start-up, publishes every organisation whose last publication is behind the registry (an edit stored just
+     * before a crash, or a registry from before organisations were published), so a new consumer sees all of them.
+     */
+    @Bean
+    ApplicationRunner publishTheRegistry(OrganisationPublication publication, RuleLoading loaded) {
+        return arguments -> {
+            int published = publication.publishChanges();
+            if (published > 0) {
+                log.info("Published {} organisations whose last publication was behind", published);
+            }
+        };
     }
 
     /** Loads the rules and (into an empty store) the registry at start-up; a mistake in any file stops triage. */
@@ -146,7 +168,7 @@ class TriageConfiguration {
 
     /** Picks up registry edits made through another instance. */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService registryRefresh(Registry registry,
+    ScheduledExecutorService registryRefresh(Registry registry, OrganisationPublication publication,
                                              @Value("${huiyin.triage.registry-refresh:5s}") Duration every) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "registry-refresh");
@@ -155,7 +177,10 @@ class TriageConfiguration {
         });
         executor.scheduleWithFixedDelay(() -> {
             try {
-                registry.refreshIfChanged();
+                // An instance that died between an edit and its publication leaves it to the others.
+                if (registry.refreshIfChanged()) {
+                    publication.publishChanges();
+                }
             } catch (RuntimeException e) {
                 log.warn("Could not refresh the organisation registry; keeping the one loaded", e);
             }

@@ -16,7 +16,8 @@ import cn.huiyin.triage.domain.Router;
  * Editing the organisation registry (组织名录) through the admin API: one organisation at a time, or the whole
  * registry at once. Every edit is checked against the reference data (categories, divisions, worker groups), against
  * the tree (known parent, one root, no cycle) and against the routing rules in force (every organisation they name
- * exists); routing uses the new registry as soon as the edit is stored.
+ * exists); routing uses the new registry as soon as the edit is stored, and every organisation whose published data
+ * changed (also those below a renamed one) is published on {@code huiyin.triage.organisation.v1}.
  */
 public class OrganisationAdmin {
 
@@ -24,12 +25,15 @@ public class OrganisationAdmin {
     private final Registry registry;
     private final RegistryCheck check;
     private final RuleBook rules;
+    private final OrganisationPublication publication;
 
-    public OrganisationAdmin(OrganisationStore store, Registry registry, RegistryCheck check, RuleBook rules) {
+    public OrganisationAdmin(OrganisationStore store, Registry registry, RegistryCheck check, RuleBook rules,
+                             OrganisationPublication publication) {
         this.store = store;
         this.registry = registry;
         this.check = check;
         this.rules = rules;
+        this.publication = publication;
     }
 
     public List<Organisation> list() {
@@ -55,6 +59,7 @@ public class OrganisationAdmin {
         }
         store.save(organisation);
         registry.reload();
+        publication.publishChanges();
         return created;
     }
 
@@ -70,5 +75,6 @@ public class OrganisationAdmin {
         }
         store.replaceAll(organisations);
         registry.reload();
+        publication.publishChanges();
     }
 }

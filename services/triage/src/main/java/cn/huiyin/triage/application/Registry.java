@@ -25,10 +25,13 @@ public class Registry {
         return loaded.registry();
     }
 
-    public void refreshIfChanged() {
+    /** @return whether the registry was reloaded */
+    public boolean refreshIfChanged() {
         if (store.revision() != loaded.revision()) {
             reload();
+            return true;
         }
+        return false;
     }
 
     public synchronized void reload() {
