@@ -101,6 +101,9 @@ class RulesDirectoryTest extends TriageScenario {
         assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
         assertThat(kit.as(ADMIN).get("/api/organisations/org-pm-test-plaza").status())
             .as("loaded by this request or, a moment earlier, by the watch on the directory").isEqualTo(200);
+        JsonNode published = TriageTestKit.organisationUpdated("org-pm-test-plaza", 1);
+        assertThat(published.get("active").asBoolean()).isTrue();
+        assertThat(published.at("/ancestors/0/id").asString()).isEqualTo("org-street-damian");
 
         write("organisations.json", registry.replace(" \"organisations\": [", """
              "organisations": [
@@ -114,6 +117,13 @@ class RulesDirectoryTest extends TriageScenario {
             .isEqualTo(200);
         assertThat(kit.as(CITY_TRIAGE_OFFICER).post("/api/triage/rules/reload", "").status()).as("administrators only")
             .isEqualTo(403);
+
+        Files.delete(DIRECTORY.resolve("organisations.json"));
+        assertThat(kit.as(ADMIN).post("/api/triage/rules/reload", "").status()).isEqualTo(200);
+        assertThat(kit.as(ADMIN).get("/api/organisations/org-pm-test-plaza").status()).isEqualTo(404);
+        JsonNode takenOut = TriageTestKit.organisationUpdated("org-pm-test-plaza", 2);
+        assertThat(takenOut.get("active").asBoolean()).as("taken out of the registry, so inactive").isFalse();
+        assertThat(takenOut.get("name").asString()).isEqualTo("测试广场物业服务中心");
     }
 
     private JsonNode preview() {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,11 @@ public class OrganisationPublication {
                 overtaken |= outcome == Outcome.OVERTAKEN;
             }
             for (Organisation org : store.removed()) {
-                Outcome outcome = publishIfChanged(OrganisationUpdated.of(org, List.of(), true), last);
+                if (!last.containsKey(org.id()) || last.get(org.id()).revision() == 0) {
+                    continue; // never published, so nobody needs to hear it is gone
+                }
+                Outcome outcome = publishIfChanged(OrganisationUpdated.of(org, ancestorsOfRemoved(org, current), true),
+                    last);
                 published += outcome == Outcome.PUBLISHED ? 1 : 0;
                 overtaken |= outcome == Outcome.OVERTAKEN;
             }
@@ -57,6 +62,18 @@ public class OrganisationPublication {
             registry.reload();
         }
         return published;
+    }
+
+    /** Those above an organisation no longer in the registry, as far as its parent still is. */
+    private static List<Organisation> ancestorsOfRemoved(Organisation org, OrganisationRegistry current) {
+        if (org.parentId() == null) {
+            return List.of();
+        }
+        return current.find(org.parentId()).map(parent -> {
+            List<Organisation> above = new ArrayList<>(List.of(parent));
+            above.addAll(current.ancestors(parent.id()));
+            return List.copyOf(above);
+        }).orElse(List.of());
     }
 
     private enum Outcome { UP_TO_DATE, PUBLISHED, OVERTAKEN }

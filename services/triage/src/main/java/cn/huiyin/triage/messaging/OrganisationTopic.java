@@ -23,10 +23,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes {@code huiyin.triage.organisation.v1} a compacted topic kept forever, so that a consumer starting from the
- * beginning at any time reads every organisation's latest state: created so if triage creates it, and its settings
- * corrected if the topic already exists (for instance created by the outbox relay, which knows no topic settings).
- * Runs in the background until the broker answers; nothing waits for it, since the events wait in their outboxes.
+ * Keeps {@code huiyin.triage.organisation.v1} forever ({@code retention.ms=-1}, not compacted): a consumer starting
+ * from the beginning at any time rebuilds its view of the registry from the full history, which also shows when and
+ * how each organisation changed. Created so if triage creates it, and its settings corrected if the topic already
+ * exists (for instance created by the outbox relay, which knows no topic settings). Runs in the background until the
+ * broker answers; nothing waits for it, since the events wait in their outboxes.
  */
 @Component
 class OrganisationTopic {
@@ -34,8 +35,9 @@ class OrganisationTopic {
     private static final Logger log = LoggerFactory.getLogger(OrganisationTopic.class);
 
     static final Map<String, String> SETTINGS = Map.of(
-        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-        TopicConfig.RETENTION_MS_CONFIG, "-1");
+        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+        TopicConfig.RETENTION_MS_CONFIG, "-1",
+        TopicConfig.RETENTION_BYTES_CONFIG, "-1");
 
     private final Admin admin;
     private final OutboxProperties outbox;
@@ -74,7 +76,7 @@ class OrganisationTopic {
             try {
                 admin.createTopics(List.of(new NewTopic(TriageEvents.ORGANISATION_TOPIC, outbox.partitions(),
                     outbox.replicationFactor()).configs(SETTINGS))).all().get(10, TimeUnit.SECONDS);
-                log.info("Created topic {} (compacted, kept forever)", TriageEvents.ORGANISATION_TOPIC);
+                log.info("Created topic {} (kept forever)", TriageEvents.ORGANISATION_TOPIC);
                 return;
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
@@ -91,7 +93,7 @@ class OrganisationTopic {
                 .toList();
             if (!changes.isEmpty()) {
                 admin.incrementalAlterConfigs(Map.of(topic, changes)).all().get(10, TimeUnit.SECONDS);
-                log.info("Topic {} now compacted and kept forever", TriageEvents.ORGANISATION_TOPIC);
+                log.info("Topic {} now kept forever", TriageEvents.ORGANISATION_TOPIC);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

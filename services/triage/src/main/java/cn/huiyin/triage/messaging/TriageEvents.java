@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 class TriageEvents {
 
     static final String CASE_TOPIC = "huiyin.triage.case.v1";
-    /** The organisation registry, one record per organisation (key = organisation id); compacted, see OrganisationTopic. */
+    /** The organisation registry, one record per change of an organisation (key = organisation id); kept forever. */
     static final String ORGANISATION_TOPIC = "huiyin.triage.organisation.v1";
     static final String CLUSTERED = "cn.huiyin.triage.GrievanceClustered.v1";
 
