@@ -1,6 +1,7 @@
 package cn.huiyin.triage;
 
 import static cn.huiyin.triage.TriageTestKit.ADMIN;
+import static cn.huiyin.triage.TriageTestKit.CITY_TRIAGE_OFFICER;
 import static cn.huiyin.triage.TriageTestKit.grievance;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,8 @@ class EveryPartyAtTheTableTest extends TriageScenario {
     void aJointReviewOfRidersParkingAtAMallBringsTheStreetUrbanManagementThePropertyManagerAndThePlatforms() {
         Instant at = DuplicatesAndClustersTest.isolated();
         String first = kit.submitAndAwait(parkingAtTheMall("美团", at)).get("grievanceId").asString();
-        kit.submitAndAwait(parkingAtTheMall("饿了么", at.plus(Duration.ofHours(1))));
+        String second = kit.submitAndAwait(parkingAtTheMall("饿了么", at.plus(Duration.ofHours(1)))).get("grievanceId")
+            .asString();
         JsonNode third = kit.submitAndAwait(parkingAtTheMall("美团", at.plus(Duration.ofHours(2))));
 
         assertThat(third.at("/assignment/organisation/id").asString()).isEqualTo("org-street-dongan");
@@ -49,6 +51,25 @@ class EveryPartyAtTheTableTest extends TriageScenario {
         JsonNode firstsRequest = TriageTestKit.event(first, "JointReviewRequested");
         assertThat(roles(firstsRequest)).containsKeys("org-street-dongan", "org-dept-urban", "org-pm-longhu-tianjie",
             "org-ent-meituan", "org-ent-eleme");
+
+        // What an officer sees of the member filed first: its cluster, the table and the joint-review deadline.
+        JsonNode firstNow = kit.as(CITY_TRIAGE_OFFICER).get("/api/grievances/" + first).json();
+        assertThat(firstNow.at("/clusters/0/kind").asString()).isEqualTo("PLACE");
+        assertThat(firstNow.at("/clusters/0/memberIds").valueStream().map(JsonNode::asString))
+            .contains(first, second, third.get("grievanceId").asString());
+        assertThat(firstNow.at("/clusters/0/workerCount").asInt()).isEqualTo(3);
+        assertThat(firstNow.get("clusters").size()).as("a mall's parking is not the platform's matter").isEqualTo(1);
+        assertThat(viewRoles(firstNow)).containsEntry("org-street-dongan", "LEAD")
+            .containsEntry("org-dept-urban", "CO_HANDLER")
+            .containsEntry("org-pm-longhu-tianjie", "CO_HANDLER")
+            .containsEntry("org-ent-meituan", "INVITED")
+            .containsEntry("org-ent-eleme", "INVITED");
+        assertThat(firstNow.at("/deadlines/policy").asString()).contains("JOINT-REVIEW");
+        assertThat(firstNow.at("/deadlines/resolutionDueAt").asString())
+            .isEqualTo(third.at("/deadlines/resolutionDueAt").asString());
+        JsonNode alone = kit.submitAndAwait(grievance().category("PARKING_ACCESS").place("510112005001")
+            .description("龙湖天街门口骑手没地方停车").submittedAt(at.minus(Duration.ofDays(70))));
+        assertThat(alone.get("jointReviewParties").isEmpty()).as("a case without a joint review has no table").isTrue();
     }
 
     @Test
@@ -104,6 +125,11 @@ class EveryPartyAtTheTableTest extends TriageScenario {
 
     private static List<String> ids(JsonNode organisations) {
         return organisations.valueStream().map(o -> o.get("id").asString()).toList();
+    }
+
+    private static Map<String, String> viewRoles(JsonNode triageCase) {
+        return triageCase.get("jointReviewParties").valueStream().collect(Collectors.toMap(p -> p.get("id").asString(),
+            p -> p.get("role").asString(), (a, b) -> a));
     }
 
     private static Map<String, String> roles(JsonNode request) {

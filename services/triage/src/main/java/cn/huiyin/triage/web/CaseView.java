@@ -17,6 +17,7 @@ import cn.huiyin.triage.domain.DivisionTree;
 import cn.huiyin.triage.domain.DuplicateDecision;
 import cn.huiyin.triage.domain.Duplicates;
 import cn.huiyin.triage.domain.HistoryEntry;
+import cn.huiyin.triage.domain.JointReviewParty;
 import cn.huiyin.triage.domain.OrganisationRef;
 import cn.huiyin.triage.domain.RuleRef;
 import cn.huiyin.triage.domain.RulingReferral;
@@ -29,8 +30,10 @@ import cn.huiyin.triage.domain.WorkerGroups;
  * A triage case as staff see it: what was filed, how it was classified and why, where it is and why, the deadlines
  * (in UTC and as Beijing wall-clock time), returns, ruling, duplicates, clusters and the full history.
  *
- * @param workerRef the worker's pseudonym; withheld from enterprise organisations when the worker asked for
- *                  confidentiality
+ * @param workerRef          the worker's pseudonym; withheld from enterprise organisations when the worker asked for
+ *                           confidentiality
+ * @param jointReviewParties who sits at the table of the joint review this case asks for (lead, co-handlers, and those
+ *                           its clusters invite, such as the platforms whose workers are affected); empty without one
  */
 record CaseView(String grievanceId, TriageState state, String stateName, Instant submittedAt, Instant triagedAt,
                 String channel, String workerGroup, String workerGroupName, String workerRef, boolean confidential,
@@ -38,7 +41,8 @@ record CaseView(String grievanceId, TriageState state, String stateName, Instant
                 String category, String categoryName, Urgency urgency, boolean needsJointReview,
                 ClassificationView classification, DeadlinesView deadlines, AssignmentView assignment,
                 List<AssignmentView> assignments, int returnCount, RulingView ruling, DuplicatesView duplicates,
-                List<ClusterView> clusters, String mergedInto, Instant closedAt, List<HistoryEntry> history) {
+                List<ClusterView> clusters, String mergedInto, Instant closedAt, List<HistoryEntry> history,
+                List<JointReviewParty> jointReviewParties) {
 
     private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm（EEE）", Locale.CHINA);
 
@@ -121,7 +125,8 @@ record CaseView(String grievanceId, TriageState state, String stateName, Instant
                 return new ClusterView(m.clusterId(), m.kind(), m.label(), members, members.size(),
                     m.workerCount(), m.formedHere(), m.reason());
             }).toList(),
-            c.mergedInto().orElse(null), c.closedAt().orElse(null), c.history());
+            c.mergedInto().orElse(null), c.closedAt().orElse(null), c.history(),
+            c.needsJointReview() ? c.jointReviewParties() : List.of());
     }
 
     static String beijing(Instant instant) {
