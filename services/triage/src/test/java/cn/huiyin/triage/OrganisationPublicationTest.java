@@ -82,87 +82,87 @@ class OrganisationPublicationTest extends TriageScenario {
 
     @Test
     void eachOrganisationsRevisionsArriveInOrderWithNoneMissingOrTwice() {
-        String community = "org-community-order" + suffix();
-        putCommunity(community, "顺序测试社区党委");
-        putCommunity(community, "顺序测试社区党委（一）");
-        putCommunity(community, "顺序测试社区党委（二）");
+        String operator = "org-op-order" + suffix();
+        putOperator(operator, "顺序测试园区运营方");
+        putOperator(operator, "顺序测试园区运营方（一）");
+        putOperator(operator, "顺序测试园区运营方（二）");
 
-        List<ConsumerRecord<String, byte[]>> records = TriageTopic.organisations().await(r -> community.equals(r.key()),
+        List<ConsumerRecord<String, byte[]>> records = TriageTopic.organisations().await(r -> operator.equals(r.key()),
             3, Duration.ofSeconds(30));
 
         assertThat(records.stream().map(TriageTestKit::data).map(d -> d.get("revision").asLong()))
             .containsExactly(1L, 2L, 3L);
         assertThat(records.stream().map(TriageTestKit::data).map(d -> d.get("name").asString()))
-            .containsExactly("顺序测试社区党委", "顺序测试社区党委（一）", "顺序测试社区党委（二）");
+            .containsExactly("顺序测试园区运营方", "顺序测试园区运营方（一）", "顺序测试园区运营方（二）");
         assertThat(records.stream().map(record -> record.partition()).distinct()).hasSize(1);
     }
 
     @Test
     void anEditIsPublishedOnceAndThoseBelowARenamedOrganisationFollow() {
         String suffix = suffix();
-        String community = "org-community-pub" + suffix;
+        String operator = "org-op-pub" + suffix;
         String manager = "org-pm-pub" + suffix;
-        putCommunity(community, "发布测试社区党委");
+        putOperator(operator, "发布测试园区运营方");
         HttpJson.Response created = kit.as(ADMIN).put("/api/organisations/" + manager, """
             {"name": "发布测试广场物业服务中心", "nameEn": "Test plaza property management", "type": "PROPERTY_MANAGER",
              "parentId": "%s", "jurisdiction": ["510112002001"], "competences": ["PARKING_ACCESS", "OTHER"],
              "places": [{"name": "发布测试广场", "divisionCode": "510112002"}], "businessHours": "08:30-12:00,13:30-18:00"}
-            """.formatted(community));
+            """.formatted(operator));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
 
         JsonNode first = TriageTestKit.organisationUpdated(manager, 1);
         assertThat(first.get("name").asString()).isEqualTo("发布测试广场物业服务中心");
         assertThat(first.get("nameEn").asString()).isEqualTo("Test plaza property management");
-        assertThat(ids(first.get("ancestors"))).containsExactly(community, "org-street-damian", "org-district-lqy",
+        assertThat(ids(first.get("ancestors"))).containsExactly(operator, "org-street-damian", "org-district-lqy",
             "org-city-swb");
-        assertThat(first.at("/ancestors/0/name").asString()).isEqualTo("发布测试社区党委");
+        assertThat(first.at("/ancestors/0/name").asString()).isEqualTo("发布测试园区运营方");
         assertThat(strings(first.get("competences"))).containsExactly("OTHER", "PARKING_ACCESS");
         assertThat(first.get("businessHours").asString()).isEqualTo("08:30-12:00,13:30-18:00");
 
         // The same data again publishes nothing, and neither does a change to what is not published (aliases):
-        // the next revision of the community is its rename.
-        putCommunity(community, "发布测试社区党委");
-        HttpJson.Response aliasesOnly = kit.as(ADMIN).put("/api/organisations/" + community, communityBody(
-            "发布测试社区党委", "\"aliases\": [\"发布社区\"],"));
+        // the next revision of the operator is its rename.
+        putOperator(operator, "发布测试园区运营方");
+        HttpJson.Response aliasesOnly = kit.as(ADMIN).put("/api/organisations/" + operator, operatorBody(
+            "发布测试园区运营方", "\"aliases\": [\"发布社区\"],"));
         assertThat(aliasesOnly.status()).isEqualTo(200);
-        putCommunity(community, "发布测试社区党委（更名）");
+        putOperator(operator, "发布测试园区运营方（更名）");
 
-        assertThat(TriageTestKit.organisationUpdated(community, 2).get("name").asString()).isEqualTo("发布测试社区党委（更名）");
+        assertThat(TriageTestKit.organisationUpdated(operator, 2).get("name").asString()).isEqualTo("发布测试园区运营方（更名）");
         JsonNode below = TriageTestKit.organisationUpdated(manager, 2);
         assertThat(below.at("/ancestors/0/name").asString()).as("the organisation below knows the new name")
-            .isEqualTo("发布测试社区党委（更名）");
+            .isEqualTo("发布测试园区运营方（更名）");
         assertThat(below.get("name").asString()).isEqualTo("发布测试广场物业服务中心");
 
         HttpJson.Response deactivated = kit.as(ADMIN).put("/api/organisations/" + manager, """
             {"name": "发布测试广场物业服务中心", "nameEn": "Test plaza property management", "type": "PROPERTY_MANAGER",
              "parentId": "%s", "jurisdiction": ["510112002001"], "competences": ["PARKING_ACCESS", "OTHER"],
              "businessHours": "08:30-12:00,13:30-18:00", "active": false}
-            """.formatted(community));
+            """.formatted(operator));
         assertThat(deactivated.status()).isEqualTo(200);
         assertThat(TriageTestKit.organisationUpdated(manager, 3).get("active").asBoolean()).isFalse();
-        assertThat(revisionsOf(community)).containsExactly(1L, 2L);
+        assertThat(revisionsOf(operator)).containsExactly(1L, 2L);
     }
 
     @Test
     void anEditStoredButNotPublishedBeforeACrashIsPublishedAtTheNextStart() throws Exception {
-        String community = "org-community-crash" + suffix();
-        putCommunity(community, "重启测试社区党委");
-        TriageTestKit.organisationUpdated(community, 1);
+        String operator = "org-op-crash" + suffix();
+        putOperator(operator, "重启测试园区运营方");
+        TriageTestKit.organisationUpdated(operator, 1);
 
         // As if the instance died right after storing the edit, before publishing it.
-        Organisation stored = store.loadAll().stream().filter(org -> org.id().equals(community)).findFirst().orElseThrow();
-        store.save(new Organisation(stored.id(), "重启测试社区党委（已改名）", stored.nameEn(), stored.type(),
+        Organisation stored = store.loadAll().stream().filter(org -> org.id().equals(operator)).findFirst().orElseThrow();
+        store.save(new Organisation(stored.id(), "重启测试园区运营方（已改名）", stored.nameEn(), stored.type(),
             stored.parentId(), stored.jurisdiction(), stored.competences(), stored.workerGroups(), stored.aliases(),
             stored.businessHours(), stored.active(), stored.places()));
         registry.reload();
         startUpPublication.run(null);
 
-        JsonNode caughtUp = TriageTestKit.organisationUpdated(community, 2);
-        assertThat(caughtUp.get("name").asString()).isEqualTo("重启测试社区党委（已改名）");
+        JsonNode caughtUp = TriageTestKit.organisationUpdated(operator, 2);
+        assertThat(caughtUp.get("name").asString()).isEqualTo("重启测试园区运营方（已改名）");
         startUpPublication.run(null);
-        putCommunity(community, "重启测试社区党委（再改名）");
-        assertThat(TriageTestKit.organisationUpdated(community, 3).get("name").asString())
-            .as("a second start finds nothing behind").isEqualTo("重启测试社区党委（再改名）");
+        putOperator(operator, "重启测试园区运营方（再改名）");
+        assertThat(TriageTestKit.organisationUpdated(operator, 3).get("name").asString())
+            .as("a second start finds nothing behind").isEqualTo("重启测试园区运营方（再改名）");
     }
 
     @Test
@@ -178,14 +178,18 @@ class OrganisationPublicationTest extends TriageScenario {
         }
     }
 
-    private void putCommunity(String id, String name) {
-        HttpJson.Response response = kit.as(ADMIN).put("/api/organisations/" + id, communityBody(name, ""));
+    /**
+     * An operator without places: routing never picks it, so what this test adds and renames changes nothing for the
+     * other scenarios sharing the service (a community would become the community of its division).
+     */
+    private void putOperator(String id, String name) {
+        HttpJson.Response response = kit.as(ADMIN).put("/api/organisations/" + id, operatorBody(name, ""));
         assertThat(response.status()).as(response.body()).isIn(200, 201);
     }
 
-    private static String communityBody(String name, String extra) {
+    private static String operatorBody(String name, String extra) {
         return """
-            {"name": "%s", "type": "COMMUNITY", "parentId": "org-street-damian", %s
+            {"name": "%s", "type": "PLACE_OPERATOR", "parentId": "org-street-damian", %s
              "jurisdiction": ["510112002001"], "competences": ["PARKING_ACCESS", "STATIONS_FACILITIES", "OTHER"]}
             """.formatted(name, extra);
     }
