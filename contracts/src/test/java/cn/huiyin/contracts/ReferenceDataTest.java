@@ -43,6 +43,37 @@ class ReferenceDataTest {
     }
 
     @Test
+    void everyFilingOfTheTriageCorpusSpeaksOfThisCitysDivisionsCategoriesGroupsAndChannels() throws Exception {
+        tools.jackson.databind.JsonNode corpus = new tools.jackson.databind.json.JsonMapper().readTree(
+            java.nio.file.Files.readString(java.nio.file.Path.of("reference-data/triage-corpus.json")));
+        tools.jackson.databind.JsonNode submitted = new tools.jackson.databind.json.JsonMapper().readTree(
+            java.nio.file.Files.readString(java.nio.file.Path.of("events/intake/GrievanceSubmitted/v1.schema.json")));
+        java.util.Set<String> groups = new java.util.HashSet<>();
+        submitted.at("/properties/worker/properties/group/enum").forEach(g -> groups.add(g.asString()));
+        java.util.Set<String> channels = new java.util.HashSet<>();
+        submitted.at("/properties/channel/enum").forEach(c -> channels.add(c.asString()));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+
+        assertThat(corpus.get("filings").size()).isGreaterThanOrEqualTo(60);
+        for (tools.jackson.databind.JsonNode filing : corpus.get("filings")) {
+            String id = filing.get("id").asString();
+            assertThat(ids.add(id)).as("%s is listed once", id).isTrue();
+            assertThat(data.division(filing.get("divisionCode").asString())).as(id).isPresent();
+            assertThat(data.category(filing.at("/expected/category").asString())).as(id).isPresent();
+            if (filing.has("category")) {
+                assertThat(data.category(filing.get("category").asString())).as(id).isPresent();
+            }
+            assertThat(groups).as(id).contains(filing.get("workerGroup").asString());
+            assertThat(channels).as(id).contains(filing.get("channel").asString());
+            assertThat(filing.at("/expected/urgency").asString()).as(id).isIn("URGENT", "HIGH", "NORMAL");
+        }
+        assertThat(corpus.get("filings").valueStream().map(f -> f.at("/expected/category").asString()).distinct())
+            .as("every category").hasSize(data.categories().size());
+        assertThat(corpus.get("filings").valueStream().map(f -> f.get("workerGroup").asString()).distinct())
+            .as("every worker group").hasSize(groups.size());
+    }
+
+    @Test
     void aCommunityKnowsItsStreetDistrictAndCity() {
         assertThat(data.lineage("510112002001")).extracting(Division::nameZh)
             .containsExactly("大面社区", "大面街道", "龙泉驿区", "成都市");

@@ -4,9 +4,12 @@ import static cn.huiyin.triage.TriageTestKit.CITY_TRIAGE_OFFICER;
 import static cn.huiyin.triage.TriageTestKit.COMMITTEE_HANDLER;
 import static cn.huiyin.triage.TriageTestKit.grievance;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import cn.huiyin.platform.test.HttpJson;
@@ -122,9 +125,88 @@ class DuplicatesAndClustersTest extends TriageScenario {
             .description("工资被拖欠"));
         assertThat(fourth.at("/clusters/0/clusterId").asString()).isEqualTo("CL-E-" + first);
         assertThat(fourth.at("/clusters/0/formedHere").asBoolean()).isFalse();
-        JsonNode firstNow = kit.as(CITY_TRIAGE_OFFICER).get("/api/grievances/" + first).json();
-        assertThat(firstNow.get("clusters")).as("the first two were filed before the cluster formed").isEmpty();
+        JsonNode firstNow = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+            .until(() -> kit.as(CITY_TRIAGE_OFFICER).get("/api/grievances/" + first).json(), c -> c.get("clusters").size() == 1);
+        assertThat(firstNow.at("/clusters/0/clusterId").asString()).as("filed before the cluster formed, and in it")
+            .isEqualTo("CL-E-" + first);
         JsonNode thirdNow = kit.as(CITY_TRIAGE_OFFICER).get("/api/grievances/" + third.get("grievanceId").asString()).json();
         assertThat(thirdNow.at("/clusters/0/memberCount").asInt()).as("the cluster as it stands now").isEqualTo(4);
+    }
+
+    @Test
+    void sevenCallsOfOneWorkerAndOneOtherAreNoClusterButAThirdWorkerMakesOne() {
+        String firm = "测试劳务" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "有限公司";
+        String persistent = TriageTestKit.newWorkerRef();
+        Instant start = clock.instant().minus(Duration.ofDays(3));
+        List<String> filed = new ArrayList<>();
+        for (int call = 0; call < 7; call++) {
+            filed.add(kit.submitAndAwait(grievance().category("WAGES").employer(firm).worker(persistent).place("510117003")
+                .description("工资被拖欠，第 " + (call + 1) + " 次来电").submittedAt(start.plus(Duration.ofHours(call))))
+                .get("grievanceId").asString());
+        }
+        JsonNode other = kit.submitAndAwait(grievance().category("WAGES").employer(firm).place("510115002")
+            .description("工资也被拖欠")
+            .submittedAt(start.plus(Duration.ofHours(8))));
+
+        assertThat(other.get("clusters")).as("two workers, however often one of them calls").isEmpty();
+        assertThat(kit.as(CITY_TRIAGE_OFFICER).get("/api/grievances/" + filed.get(6)).json().get("clusters")).isEmpty();
+
+        JsonNode third = kit.submitAndAwait(grievance().category("WAGES").employer(firm).place("510116004")
+            .description("同样被拖欠工资"));
+
+        assertThat(third.get("clusters")).hasSize(1);
+        assertThat(third.at("/clusters/0/kind").asString()).isEqualTo("ENTERPRISE");
+        assertThat(third.at("/clusters/0/workerCount").asInt()).isEqualTo(3);
+        assertThat(third.at("/clusters/0/memberIds").size()).as("every filing is a member").isEqualTo(9);
+        assertThat(third.at("/clusters/0/formedHere").asBoolean()).isTrue();
+    }
+
+    @Test
+    void ridersWhoCannotParkAtAMallFormAClusterOfThePlaceButNotOneAgainstTheirPlatform() {
+        Instant at = isolated();
+        List<JsonNode> filed = new ArrayList<>();
+        for (int rider = 0; rider < 3; rider++) {
+            filed.add(kit.submitAndAwait(grievance().category("PARKING_ACCESS").employer("美团").place("510112003")
+                .description("商场不让骑手停电动车，进门取餐也被保安拦").submittedAt(at.plus(Duration.ofHours(rider)))));
+        }
+
+        JsonNode third = filed.get(2);
+        assertThat(third.get("clusters").valueStream().map(c -> c.get("kind").asString())).containsExactly("PLACE");
+        assertThat(third.at("/clusters/0/label").asString()).contains("十陵街道");
+    }
+
+    @Test
+    void anUnlistedFirmFormsNoEnterpriseClusterForAPlaceMatterEither() {
+        String firm = "测试配送" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "有限公司";
+        Instant at = isolated();
+        JsonNode last = null;
+        for (int rider = 0; rider < 3; rider++) {
+            last = kit.submitAndAwait(grievance().category("STATIONS_FACILITIES").employer(firm).place("510117002")
+                .description("附近没有可以休息喝水的驿站").submittedAt(at.plus(Duration.ofHours(rider))));
+        }
+
+        assertThat(last.get("clusters").valueStream().map(c -> c.get("kind").asString())).containsExactly("PLACE");
+    }
+
+    @Test
+    void wageArrearsOfThreeUnrelatedFirmsInOneStreetAreNoClusterOfTheStreet() {
+        Instant at = isolated();
+        JsonNode last = null;
+        for (int firm = 0; firm < 3; firm++) {
+            last = kit.submitAndAwait(grievance().category("WAGES").place("510114003")
+                .employer("测试餐饮" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "店")
+                .description("老板拖欠工资").submittedAt(at.plus(Duration.ofHours(firm))));
+        }
+
+        assertThat(last.get("clusters")).isEmpty();
+    }
+
+    /**
+     * A Wednesday morning far from every other test's grievances, so that the lists of a street hold only this test's
+     * filings within the cluster window.
+     */
+    static Instant isolated() {
+        int weeks = ThreadLocalRandom.current().nextInt(0, 52 * 4);
+        return TriageTestKit.beijing(2030, 1, 2, 10, 0).plus(Duration.ofDays(7L * weeks));
     }
 }

@@ -98,16 +98,18 @@ class TheBriefsCasesTest extends TriageScenario {
     }
 
     @Test
-    void aTruckDriversHotlineComplaintWithoutCategoryIsRecognisedAndGoesToTheDistrictWithTransport() {
+    void aTruckDriversHotlineComplaintWithoutCategoryIsRecognisedAndGoesToTheTransportCommitteeWithTransport() {
         JsonNode triaged = kit.submitAndAwait(grievance().category(null).group("TRUCK_DRIVER").employer(null)
-            .confidential(true).description("厂区门口没有货车停车位，等待装货只能停在路边被罚款。").place("510113"));
+            .channel("HOTLINE_12328").confidential(true).description("厂区门口没有货车停车位，等待装货只能停在路边被罚款。")
+            .place("510113"));
 
         assertThat(triaged.get("category").asString()).isEqualTo("PARKING_ACCESS");
         assertThat(triaged.at("/classification/source").asString()).isEqualTo("RULES");
         assertThat(triaged.at("/classification/confidence").asDouble()).isBetween(0.5, 0.9);
         assertThat(triaged.at("/classification/matchedTerms").valueStream().map(JsonNode::asString)).contains("停车");
-        assertThat(triaged.at("/assignment/organisation/id").asString()).isEqualTo("org-district-qbj");
-        assertThat(coHandlers(triaged)).containsExactly("org-dept-urban", "org-dept-transport");
+        assertThat(triaged.at("/assignment/organisation/id").asString()).isEqualTo("org-committee-transport");
+        assertThat(triaged.at("/assignment/rule/id").asString()).isEqualTo("L5-DRIVERS-ON-THE-ROAD/industry");
+        assertThat(coHandlers(triaged)).containsExactly("org-dept-transport", "org-dept-traffic-police");
     }
 
     @Test

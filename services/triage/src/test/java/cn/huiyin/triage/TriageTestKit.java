@@ -44,6 +44,7 @@ final class TriageTestKit implements AutoCloseable {
 
     static final String INTAKE_TOPIC = "huiyin.intake.grievance.v1";
     static final String TRIAGE_TOPIC = "huiyin.triage.case.v1";
+    static final String ORGANISATION_TOPIC = "huiyin.triage.organisation.v1";
     static final JsonMapper JSON = new JsonMapper();
     static final EventContracts CONTRACTS = new EventContracts();
 
@@ -139,6 +140,16 @@ final class TriageTestKit implements AutoCloseable {
             return this;
         }
 
+        Submission channel(String channel) {
+            data.put("channel", channel);
+            return this;
+        }
+
+        Submission address(String address) {
+            ((ObjectNode) data.get("location")).put("address", address);
+            return this;
+        }
+
         Submission confidential(boolean confidential) {
             data.put("confidential", confidential);
             return this;
@@ -220,6 +231,20 @@ final class TriageTestKit implements AutoCloseable {
 
     static JsonNode event(String grievanceId, String type) {
         return event(grievanceId, type, data -> true);
+    }
+
+    /**
+     * The {@code OrganisationUpdated} of organisation {@code id} with this revision, once it has arrived; every event
+     * about the organisation is checked against its contract.
+     */
+    static JsonNode organisationUpdated(String id, long revision) {
+        Predicate<JsonNode> wanted = data -> data.get("revision").asLong() == revision;
+        List<ConsumerRecord<String, byte[]>> records = TriageTopic.organisations().await(r -> id.equals(r.key()),
+            all -> all.stream().map(TriageTestKit::data).anyMatch(wanted), Duration.ofSeconds(30));
+        records.forEach(TriageTestKit::assertMeetsItsContract);
+        return records.stream().map(TriageTestKit::data).filter(wanted).findFirst()
+            .orElseThrow(() -> new AssertionError("no revision " + revision + " of " + id + " among "
+                + records.stream().map(TriageTestKit::data).toList()));
     }
 
     static void assertMeetsItsContract(ConsumerRecord<String, byte[]> record) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -15,27 +16,36 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * One outside reader of triage's topic for the whole test run, as any consumer would read it: its own group, from the
- * beginning. It keeps every record, so each test only waits for its grievance's events instead of joining a new
- * consumer group every time.
+ * One outside reader of each of triage's topics for the whole test run, as any consumer would read it: its own group,
+ * from the beginning. It keeps every record, so each test only waits for its grievance's (or organisation's) events
+ * instead of joining a new consumer group every time.
  */
 final class TriageTopic {
 
-    private static TriageTopic instance;
+    private static final Map<String, TriageTopic> READERS = new ConcurrentHashMap<>();
 
+    private final String topic;
     private final List<ConsumerRecord<String, byte[]>> records = new CopyOnWriteArrayList<>();
 
-    private TriageTopic() {
-        Thread poller = new Thread(this::poll, "triage-topic-reader");
+    private TriageTopic(String topic) {
+        this.topic = topic;
+        Thread poller = new Thread(this::poll, "triage-topic-reader-" + topic);
         poller.setDaemon(true);
         poller.start();
     }
 
-    static synchronized TriageTopic get() {
-        if (instance == null) {
-            instance = new TriageTopic();
-        }
-        return instance;
+    /** The case topic. */
+    static TriageTopic get() {
+        return of(TriageTestKit.TRIAGE_TOPIC);
+    }
+
+    /** The organisation registry's topic. */
+    static TriageTopic organisations() {
+        return of(TriageTestKit.ORGANISATION_TOPIC);
+    }
+
+    private static TriageTopic of(String topic) {
+        return READERS.computeIfAbsent(topic, TriageTopic::new);
     }
 
     private void poll() {
@@ -45,7 +55,7 @@ final class TriageTopic {
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
             ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500),
             new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(TriageTestKit.TRIAGE_TOPIC));
+            consumer.subscribe(List.of(topic));
             while (!Thread.currentThread().isInterrupted()) {
                 consumer.poll(Duration.ofMillis(100)).forEach(records::add);
             }

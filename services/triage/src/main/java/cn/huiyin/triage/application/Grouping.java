@@ -5,25 +5,36 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.huiyin.triage.domain.CategoryInfo;
 import cn.huiyin.triage.domain.Categories;
+import cn.huiyin.triage.domain.CategoryScope;
 import cn.huiyin.triage.domain.ClusterKind;
 import cn.huiyin.triage.domain.ClusterMembership;
 import cn.huiyin.triage.domain.DivisionTree;
 import cn.huiyin.triage.domain.Duplicates;
 import cn.huiyin.triage.domain.Organisation;
+import cn.huiyin.triage.domain.OrganisationRef;
+import cn.huiyin.triage.domain.OrganisationRegistry;
 import cn.huiyin.triage.domain.ReceivedGrievance;
 import cn.huiyin.triage.domain.RuleRef;
 
 /**
- * Spots probable duplicates (the same worker, the same category, within the duplicate window) and clusters (several
- * grievances of one category against one enterprise or in one street within the cluster window). Both look only at
- * short lists kept under a key, never at the cases, so the cost per grievance stays the same as the store grows.
+ * Spots probable duplicates (the same worker, the same category, within the duplicate window) and clusters (grievances
+ * of one category from several workers against one enterprise, or in one street, within the cluster window). Both look
+ * only at short lists kept under a key, never at the cases, so the cost per grievance stays the same as the store
+ * grows.
+ *
+ * <p>A cluster counts workers, not filings: seven calls of one rider about the same matter are one voice. An
+ * enterprise cluster forms only for matters within the enterprise's competence (pay, penalties, accounts, insurance):
+ * riders who cannot park at a mall share a place, not a platform's fault. A place cluster forms only for matters of
+ * the place (categories of scope PLACE).
  */
 public class Grouping {
 
@@ -42,14 +53,16 @@ public class Grouping {
     private final Registry registry;
     private final DivisionTree divisions;
     private final Categories categories;
+    private final TriagePolicy policy;
 
     public Grouping(RecentGrievances recent, Settings settings, Registry registry, DivisionTree divisions,
-                    Categories categories) {
+                    Categories categories, TriagePolicy policy) {
         this.recent = recent;
         this.settings = settings;
         this.registry = registry;
         this.divisions = divisions;
         this.categories = categories;
+        this.policy = policy;
     }
 
     public Settings settings() {
@@ -66,9 +79,12 @@ public class Grouping {
      */
     public Found group(ReceivedGrievance grievance, String category) {
         CategoryInfo info = categories.require(category);
+        OrganisationRegistry organisations = registry.current();
         String workerKey = grievance.workerRef() == null ? null : duplicateKey(grievance.workerRef(), category);
-        Optional<Enterprise> enterprise = enterpriseKey(grievance);
-        Optional<DivisionTree.Node> place = placeKey(grievance);
+        Optional<Enterprise> enterprise = enterpriseKey(grievance, category, organisations);
+        // A street's cluster is about the street: parking, stations, hazards. Wage arrears of unrelated firms that
+        // happen to lie in one street share no cause a joint review of the street could remove.
+        Optional<DivisionTree.Node> place = info.scope() == CategoryScope.PLACE ? placeKey(grievance) : Optional.empty();
         String enterpriseKey = enterprise.map(e -> "ENTERPRISE|" + category + "|" + e.key()).orElse(null);
         String placeKey = place.map(p -> "PLACE|" + category + "|" + p.code()).orElse(null);
         List<String> keys = new ArrayList<>();
@@ -77,7 +93,8 @@ public class Grouping {
                 keys.add(key);
             }
         }
-        Map<String, RecentGrievances.Listed> lists = keys.isEmpty() ? Map.of() : recent.add(keys, self(grievance));
+        Map<String, RecentGrievances.Listed> lists = keys.isEmpty() ? Map.of()
+            : recent.add(keys, self(grievance, organisations));
 
         Duplicates duplicates = Duplicates.NONE;
         if (workerKey != null) {
@@ -125,7 +142,8 @@ public class Grouping {
                                                 RecentGrievances.Listed listed, String label, String sharedZh,
                                                 String sharedEn) {
         List<RecentGrievances.Recent> members = within(listed.recent(), grievance.submittedAt(), settings.clusterWindow());
-        if (members.size() < settings.clusterThreshold()) {
+        long workers = members.stream().map(RecentGrievances.Recent::filer).distinct().count();
+        if (workers < settings.clusterThreshold()) {
             return Optional.empty();
         }
         Instant at = grievance.submittedAt();
@@ -146,24 +164,44 @@ public class Grouping {
         }
         long days = settings.clusterWindow().toDays();
         RuleRef reason = new RuleRef("cluster/" + kind.name(),
-            sharedZh + days + "日内同类诉求达 " + members.size() + " 件（阈值 " + settings.clusterThreshold()
-                + " 件），形成诉求集群 " + recorded.clusterId(),
-            members.size() + " grievances of one category within " + days + " days from " + sharedEn + " (threshold "
-                + settings.clusterThreshold() + ") form cluster " + recorded.clusterId());
+            sharedZh + days + "日内 " + workers + " 名职工提出同类诉求 " + members.size() + " 件（阈值 "
+                + settings.clusterThreshold() + " 名职工），形成诉求集群 " + recorded.clusterId(),
+            workers + " workers filed " + members.size() + " grievances of one category within " + days + " days from "
+                + sharedEn + " (threshold " + settings.clusterThreshold() + " workers): cluster " + recorded.clusterId());
+        Set<String> partyIds = new LinkedHashSet<>();
+        members.forEach(m -> {
+            if (m.enterpriseId() != null) {
+                partyIds.add(m.enterpriseId());
+            }
+            partyIds.addAll(m.placeParties());
+        });
+        OrganisationRegistry organisations = registry.current();
+        List<OrganisationRef> parties = partyIds.stream().map(organisations::find).flatMap(Optional::stream)
+            .filter(Organisation::active).map(Organisation::ref).toList();
         return Optional.of(new ClusterMembership(recorded.clusterId(), kind, key, label,
-            members.stream().map(RecentGrievances.Recent::grievanceId).toList(), formedHere, reason));
+            members.stream().map(RecentGrievances.Recent::grievanceId).toList(), (int) workers, formedHere, reason,
+            parties));
     }
 
     private record Enterprise(String key, String label) {
     }
 
-    /** The enterprise's registry id when Huiyin knows it, else the name the worker gave. */
-    private Optional<Enterprise> enterpriseKey(ReceivedGrievance grievance) {
+    /**
+     * The enterprise's registry id when Huiyin knows it, else the name the worker gave; only for matters within the
+     * enterprise's competence (for a firm Huiyin does not know, the competences routing.json assumes for any employer).
+     */
+    private Optional<Enterprise> enterpriseKey(ReceivedGrievance grievance, String category,
+                                               OrganisationRegistry organisations) {
         String named = grievance.platformOrEmployer();
         if (named == null || named.isBlank()) {
             return Optional.empty();
         }
-        Optional<Organisation> known = registry.current().enterpriseNamed(named);
+        Optional<Organisation> known = organisations.enterpriseNamed(named);
+        boolean itsMatter = known.map(org -> org.isCompetentFor(category))
+            .orElseGet(() -> policy.router().rules().unlistedEnterpriseCompetences().contains(category));
+        if (!itsMatter) {
+            return Optional.empty();
+        }
         return Optional.of(known.map(org -> new Enterprise(org.id(), org.name()))
             .orElseGet(() -> new Enterprise(named.replaceAll("\\s+", "").toLowerCase(Locale.ROOT), named.strip())));
     }
@@ -178,8 +216,17 @@ public class Grouping {
         return "WORKER|" + workerRef + "|" + category;
     }
 
-    private static RecentGrievances.Recent self(ReceivedGrievance grievance) {
-        return new RecentGrievances.Recent(grievance.grievanceId(), grievance.submittedAt());
+    /**
+     * The grievance as its lists keep it, with the parties it names: a confidential worker's grievance names none
+     * (neither the firm nor the property manager may learn of it through a joint review).
+     */
+    private static RecentGrievances.Recent self(ReceivedGrievance grievance, OrganisationRegistry organisations) {
+        String enterprise = grievance.confidential() ? null
+            : organisations.enterpriseNamed(grievance.platformOrEmployer()).map(Organisation::id).orElse(null);
+        List<String> placeParties = grievance.confidential() ? List.of()
+            : organisations.placeParties(grievance.divisionCode(), grievance.placeText()).stream().map(Organisation::id).toList();
+        return new RecentGrievances.Recent(grievance.grievanceId(), grievance.submittedAt(), grievance.workerRef(),
+            enterprise, placeParties);
     }
 
     /** Distinct grievances within {@code window} of {@code at}, earliest first. */

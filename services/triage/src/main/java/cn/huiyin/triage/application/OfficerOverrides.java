@@ -57,7 +57,7 @@ public class OfficerOverrides {
             : policy.classifier().reassess(triageCase.grievance(), newCategory.code(), CategorySource.MANUAL);
         RuleRef why = manual(caller, reason);
         Classification corrected = base.withOverrides(urgency, jointReview, why);
-        return changes.change(triageCase, c -> c.reclassify(corrected, policy.deadlines(c.grievance(), corrected),
+        return changes.change(triageCase, c -> c.reclassify(corrected, policy.deadlines(c, corrected),
             reason, caller.username(), clock.instant()));
     }
 
@@ -69,8 +69,7 @@ public class OfficerOverrides {
             Organisation lead = SignFor.requireCanLead(registry.current(), organisationId);
             decision = policy.named(triageCase, lead, manual(caller, reason));
         } else {
-            decision = policy.route(triageCase.grievance(), triageCase.classification().category(),
-                    triageCase.returners())
+            decision = policy.rerouting(triageCase).next(triageCase.returners())
                 .orElseThrow(() -> DomainException.conflict("routing.nobody", "按派单规则找不到可承办的单位，请指定承办单位",
                     "The routing rules find no organisation; name one"));
         }

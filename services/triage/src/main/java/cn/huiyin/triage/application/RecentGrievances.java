@@ -15,8 +15,23 @@ public interface RecentGrievances {
     /** Entries a list keeps. */
     int KEEP = 20;
 
-    /** One grievance in a list. */
-    record Recent(String grievanceId, Instant submittedAt) {
+    /**
+     * One grievance in a list.
+     *
+     * @param workerRef    the worker's pseudonym, so that a cluster counts workers, not filings; null if unknown
+     * @param enterpriseId the registry enterprise the worker named, when the worker did not ask for confidentiality
+     * @param placeParties property managers and operators of the place the grievance names
+     */
+    record Recent(String grievanceId, Instant submittedAt, String workerRef, String enterpriseId,
+                  List<String> placeParties) {
+        public Recent {
+            placeParties = placeParties == null ? List.of() : List.copyOf(placeParties);
+        }
+
+        /** Who filed it: the worker, or the grievance itself when the worker is not known. */
+        public String filer() {
+            return workerRef == null ? grievanceId : workerRef;
+        }
     }
 
     /** A cluster formed under a key, with when its latest member was submitted. */

@@ -1,8 +1,5 @@
 package cn.huiyin.triage.application;
 
-import java.util.List;
-
-import cn.huiyin.triage.domain.Organisation;
 import cn.huiyin.triage.domain.OrganisationRegistry;
 
 /**
@@ -18,13 +15,9 @@ public class Registry {
     private final OrganisationStore store;
     private volatile Loaded loaded;
 
-    /** Loads the stored registry, first filling an empty store with {@code seed} (the demo city). */
-    public Registry(OrganisationStore store, List<Organisation> seed) {
+    /** Loads the stored registry (empty until the registry file is first loaded, see {@code RuleLoading}). */
+    public Registry(OrganisationStore store) {
         this.store = store;
-        if (store.loadAll().isEmpty()) {
-            new OrganisationRegistry(seed);
-            store.replaceAll(seed);
-        }
         reload();
     }
 
@@ -32,13 +25,16 @@ public class Registry {
         return loaded.registry();
     }
 
-    public void refreshIfChanged() {
+    /** @return whether the registry was reloaded */
+    public boolean refreshIfChanged() {
         if (store.revision() != loaded.revision()) {
             reload();
+            return true;
         }
+        return false;
     }
 
-    synchronized void reload() {
+    public synchronized void reload() {
         long revision = store.revision();
         loaded = new Loaded(new OrganisationRegistry(store.loadAll()), revision);
     }

@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import cn.huiyin.platform.kernel.FieldProblem;
 import cn.huiyin.platform.kernel.InvalidFieldsException;
 import cn.huiyin.triage.domain.Categories;
+import cn.huiyin.triage.domain.Channels;
 import cn.huiyin.triage.domain.Classification;
 import cn.huiyin.triage.domain.Deadlines;
 import cn.huiyin.triage.domain.DivisionTree;
@@ -39,10 +39,26 @@ public class TriagePreview {
         this.clock = clock;
     }
 
-    /** @param submittedAt null: now */
-    public Outcome preview(String category, String description, String workerGroup, String platformOrEmployer,
-                           boolean confidential, String divisionCode, Instant submittedAt) {
+    /**
+     * A grievance as it would be filed.
+     *
+     * @param category    null: the rules classify
+     * @param channel     null: a service-hall window
+     * @param submittedAt null: now
+     */
+    public record Sample(String category, String description, String workerGroup, String platformOrEmployer,
+                         boolean confidential, String divisionCode, String address, String channel,
+                         Instant submittedAt) {
+    }
+
+    public Outcome preview(Sample sample) {
+        String category = sample.category();
+        String workerGroup = sample.workerGroup();
+        String divisionCode = sample.divisionCode();
         List<FieldProblem> problems = new ArrayList<>();
+        if (sample.channel() != null && !Channels.isKnown(sample.channel())) {
+            problems.add(new FieldProblem("channel", "channel.unknown", "没有这个受理渠道", "unknown channel"));
+        }
         if (category != null && !categories.contains(category)) {
             problems.add(new FieldProblem("category", "category.unknown", "没有这个诉求分类，可不填由规则识别",
                 "unknown category; leave it empty for the rules to decide"));
@@ -58,10 +74,13 @@ public class TriagePreview {
             throw new InvalidFieldsException(problems);
         }
         ReceivedGrievance grievance = new ReceivedGrievance("HY-00000000-000000",
-            submittedAt == null ? clock.instant() : submittedAt, null, null, workerGroup, platformOrEmployer,
-            confidential, category, description, divisionCode);
+            sample.submittedAt() == null ? clock.instant() : sample.submittedAt(),
+            sample.channel() == null ? Channels.SERVICE_HALL_WINDOW : sample.channel(), null, workerGroup,
+            sample.platformOrEmployer(), sample.confidential(), category, sample.description(), divisionCode,
+            sample.address());
         Classification classification = policy.classify(grievance);
-        return new Outcome(classification, policy.deadlines(grievance, classification),
-            policy.route(grievance, classification.category(), Set.of()));
+        Optional<RoutingDecision> routing = policy.route(grievance, classification, classification.needsJointReview());
+        return new Outcome(classification, routing.map(RoutingDecision::deadlines).orElseGet(() ->
+            policy.deadlines(grievance, classification, classification.needsJointReview(), null)), routing);
     }
 }

@@ -2,7 +2,6 @@ package cn.huiyin.triage.application;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 
 import cn.huiyin.triage.domain.Classification;
 import cn.huiyin.triage.domain.Deadlines;
@@ -35,8 +34,11 @@ public class TriageSubmittedGrievance {
     public void receive(ReceivedGrievance grievance) {
         Classification classification = policy.classify(grievance);
         Grouping.Found grouped = grouping.group(grievance, classification.category());
-        Deadlines deadlines = policy.deadlines(grievance, classification);
-        Optional<RoutingDecision> routing = policy.route(grievance, classification.category(), Set.of());
+        // A cluster asks for a joint review as the classification may: either way the joint-review rows apply.
+        boolean jointReview = classification.needsJointReview() || !grouped.clusters().isEmpty();
+        Optional<RoutingDecision> routing = policy.route(grievance, classification, jointReview);
+        Deadlines deadlines = routing.map(RoutingDecision::deadlines)
+            .orElseGet(() -> policy.deadlines(grievance, classification, jointReview, null));
         TriageCase triageCase = TriageCase.triage(grievance, classification, deadlines, routing, grouped.duplicates(),
             grouped.clusters(), clock.instant());
         // Seen before (a redelivery, perhaps after a crash between the two writes): the inboxes are derived again

@@ -2,9 +2,13 @@ package cn.huiyin.triage.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import cn.huiyin.platform.calendar.ChinaCalendar;
 
@@ -17,19 +21,49 @@ public final class Classifier {
     private final ClassificationRules rules;
     private final Categories categories;
     private final SpringFestival springFestival;
+    /** Each flag rule's terms and except-phrases with the term lists it names spelt out. */
+    private final Map<String, List<String>> terms = new HashMap<>();
+    private final Map<String, List<String>> exceptions = new HashMap<>();
 
+    /** @throws IllegalArgumentException naming every mistake in the rules at once */
     public Classifier(ClassificationRules rules, Categories categories, SpringFestival springFestival) {
         this.rules = rules;
         this.categories = categories;
         this.springFestival = springFestival;
-        rules.categories().keySet().forEach(categories::require);
-        rules.urgency().forEach(rule -> {
-            if (rule.urgency() == null) {
-                throw new IllegalArgumentException("Urgency rule " + rule.id() + " sets no urgency");
+        List<String> problems = new ArrayList<>();
+        rules.categories().forEach((category, keywords) -> {
+            if (!categories.contains(category)) {
+                problems.add("categories: unknown category " + category);
             }
-            rule.categories().forEach(categories::require);
+            keywords.keySet().stream().filter(term -> !Phrase.isWellFormed(term))
+                .forEach(term -> problems.add("categories." + category + ": malformed term '" + term + "'"));
         });
-        rules.jointReview().forEach(rule -> rule.categories().forEach(categories::require));
+        rules.termLists().forEach((name, list) -> list.stream().filter(term -> !Phrase.isWellFormed(term))
+            .forEach(term -> problems.add("termLists." + name + ": malformed term '" + term + "'")));
+        List<ClassificationRules.FlagRule> flagRules = new ArrayList<>(rules.urgency());
+        flagRules.addAll(rules.jointReview());
+        Set<String> ids = new HashSet<>();
+        for (ClassificationRules.FlagRule rule : flagRules) {
+            if (!ids.add(rule.id())) {
+                problems.add("rule " + rule.id() + " is listed twice");
+            }
+            rule.categories().stream().filter(code -> !categories.contains(code)).sorted()
+                .forEach(code -> problems.add("rule " + rule.id() + ": unknown category " + code));
+            try {
+                List<String> expanded = rules.expand(rule);
+                expanded.stream().filter(term -> !Phrase.isWellFormed(term))
+                    .forEach(term -> problems.add("rule " + rule.id() + ": malformed term '" + term + "'"));
+                terms.put(rule.id(), expanded);
+                exceptions.put(rule.id(), rules.expandExceptions(rule));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        rules.urgency().stream().filter(rule -> rule.urgency() == null)
+            .forEach(rule -> problems.add("urgency rule " + rule.id() + " sets no urgency"));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
     }
 
     public ClassificationRules rules() {
@@ -74,15 +108,16 @@ public final class Classifier {
         Urgency urgency = Urgency.NORMAL;
         List<RuleRef> urgencyReasons = new ArrayList<>();
         for (ClassificationRules.FlagRule rule : rules.urgency()) {
-            if (matches(rule, facts)) {
-                urgencyReasons.add(rule.ref());
+            Optional<RuleRef> match = match(rule, facts);
+            if (match.isPresent()) {
+                urgencyReasons.add(match.get());
                 if (rule.urgency().outranks(urgency)) {
                     urgency = rule.urgency();
                 }
             }
         }
-        List<RuleRef> jointReviewReasons = rules.jointReview().stream().filter(rule -> matches(rule, facts))
-            .map(ClassificationRules.FlagRule::ref).toList();
+        List<RuleRef> jointReviewReasons = rules.jointReview().stream().map(rule -> match(rule, facts))
+            .flatMap(Optional::stream).toList();
         return new Classification(category, categories.require(category).nameZh(), source, confidence, matched, urgency, urgencyReasons,
             !jointReviewReasons.isEmpty(), jointReviewReasons, count.isPresent() ? count.getAsInt() : null);
     }
@@ -90,18 +125,39 @@ public final class Classifier {
     private record Facts(String text, String category, boolean manyWorkers, LocalDate filedOn) {
     }
 
-    private boolean matches(ClassificationRules.FlagRule rule, Facts facts) {
-        if (!rule.anyTerms().isEmpty() && rule.anyTerms().stream().noneMatch(facts.text()::contains)) {
-            return false;
-        }
+    /**
+     * The rule's reason if every condition it gives holds; the reason names the words that made it match, so that an
+     * officer sees why ("很危险、差点…摔").
+     */
+    private Optional<RuleRef> match(ClassificationRules.FlagRule rule, Facts facts) {
         if (!rule.categories().isEmpty() && !rule.categories().contains(facts.category())) {
-            return false;
+            return Optional.empty();
+        }
+        if (!rule.scopes().isEmpty() && !rule.scopes().contains(categories.require(facts.category()).scope())) {
+            return Optional.empty();
         }
         if (rule.manyWorkers() != null && rule.manyWorkers() != facts.manyWorkers()) {
-            return false;
+            return Optional.empty();
         }
-        return rule.daysBeforeSpringFestival() == null
-            || springFestival.isWithin(facts.filedOn(), rule.daysBeforeSpringFestival());
+        if (rule.daysBeforeSpringFestival() != null
+            && !springFestival.isWithin(facts.filedOn(), rule.daysBeforeSpringFestival())) {
+            return Optional.empty();
+        }
+        if (rule.anyTerms().isEmpty()) {
+            return Optional.of(rule.ref());
+        }
+        String text = facts.text();
+        for (String phrase : exceptions.get(rule.id())) {
+            text = Phrase.without(text, phrase);
+        }
+        String searched = text;
+        List<String> found = terms.get(rule.id()).stream().filter(term -> Phrase.occursIn(term, searched)).toList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        String words = String.join("、", found.size() > 5 ? found.subList(0, 5) : found);
+        return Optional.of(new RuleRef(rule.id(), rule.descriptionZh() + "（" + words + "）",
+            rule.descriptionEn() + " (" + words + ")"));
     }
 
     record Recognised(String category, double confidence, List<String> terms) {
@@ -120,7 +176,7 @@ public final class Classifier {
             int score = 0;
             List<String> terms = new ArrayList<>();
             for (Map.Entry<String, Integer> term : category.getValue().entrySet()) {
-                if (text.contains(term.getKey())) {
+                if (Phrase.occursIn(term.getKey(), text)) {
                     score += term.getValue();
                     terms.add(term.getKey());
                 }

@@ -17,7 +17,8 @@ import cn.huiyin.platform.calendar.Deadline;
  * a joint-review row outranks a category row, which outranks an urgency-only row. The clock starts at submission and
  * is never reset, not by returns, not by rulings.
  *
- * @param officeHours the city's office hours for {@link TimeLimit.Unit#OFFICE_HOURS} and working days
+ * @param officeHours the city's office hours for {@link TimeLimit.Unit#OFFICE_HOURS} and working days, where the
+ *                    organisation leading a case keeps none of its own (and while a case waits for an organisation)
  */
 public record DeadlinePolicy(String officeHours, List<Row> rows) {
 
@@ -99,11 +100,23 @@ public record DeadlinePolicy(String officeHours, List<Row> rows) {
         return best;
     }
 
-    /** The deadlines of a case submitted at {@code submittedAt}, with any calendar warnings. */
+    /** The deadlines of a case submitted at {@code submittedAt} in the city's office hours, with calendar warnings. */
     public Deadlines deadlines(Instant submittedAt, String category, Urgency urgency, boolean jointReview,
                                ChinaCalendar calendar) {
+        return deadlines(submittedAt, category, urgency, jointReview, calendar, null);
+    }
+
+    /**
+     * The deadlines of a case submitted at {@code submittedAt}, with any calendar warnings.
+     *
+     * @param businessHours the business hours of the organisation that leads the case: office-hour limits count
+     *                      them, working-day limits end when it closes; null for the city's {@link #officeHours()}
+     */
+    public Deadlines deadlines(Instant submittedAt, String category, Urgency urgency, boolean jointReview,
+                               ChinaCalendar calendar, String businessHours) {
         Limits limits = limitsFor(category, urgency, jointReview);
-        BusinessHours hours = BusinessHours.parse(officeHours);
+        String counted = businessHours == null ? officeHours : businessHours;
+        BusinessHours hours = BusinessHours.parse(counted);
         Deadline respond = limits.respond().from(submittedAt, calendar, hours);
         Deadline resolve = limits.resolve().from(submittedAt, calendar, hours);
         List<CalendarWarning> warnings = Stream.concat(respond.warnings().stream(), resolve.warnings().stream())
@@ -111,7 +124,7 @@ public record DeadlinePolicy(String officeHours, List<Row> rows) {
         String policy = limits.respondRow().equals(limits.resolveRow()) ? limits.respondRow()
             : limits.respondRow() + "+" + limits.resolveRow();
         return new Deadlines(wholeMinute(respond.instant()), wholeMinute(resolve.instant()), limits.respond(),
-            limits.resolve(), policy, warnings.stream().map(Deadlines.Warning::of).toList());
+            limits.resolve(), policy, warnings.stream().map(Deadlines.Warning::of).toList(), counted);
     }
 
     /** Deadlines are told to people in minutes; rounding up never shortens the time allowed. */

@@ -13,9 +13,11 @@ import cn.huiyin.platform.calendar.CalendarWarning;
  * @param resolutionDueAt resolution (办结)
  * @param policy          the row(s) of the deadline policy that applied
  * @param warnings        the calendar's doubts, e.g. a deadline in a year whose holidays are still provisional
+ * @param businessHours   the hours office-hour limits were counted in and working days end with: those of the
+ *                        organisation leading the case (null in cases stored before they were used)
  */
 public record Deadlines(Instant responseDueAt, Instant resolutionDueAt, TimeLimit respond, TimeLimit resolve,
-                        String policy, List<Warning> warnings) {
+                        String policy, List<Warning> warnings, String businessHours) {
 
     public Deadlines {
         Objects.requireNonNull(responseDueAt, "responseDueAt");

@@ -146,6 +146,17 @@ public final class OrganisationRegistry {
     }
 
     /**
+     * The property managers and operators of the places a grievance names (in its description or address), where the
+     * place lies in or around the grievance's division: "龙湖天街不让骑手进" at 东安街道 → the mall's property manager.
+     */
+    public List<Organisation> placeParties(String divisionCode, String text) {
+        return byId.values().stream()
+            .filter(org -> org.active() && org.type().managesPlaces())
+            .filter(org -> org.places().stream().anyMatch(place -> place.namedIn(text, divisionCode)))
+            .toList();
+    }
+
+    /**
      * The organisation that rules (终审) when {@code disputants} have all returned a case: the nearest organisation
      * strictly above every one of them, so that it has authority over each. Two streets of one district → the
      * district; an industry committee and a street → the city.

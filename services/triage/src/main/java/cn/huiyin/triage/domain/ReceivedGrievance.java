@@ -1,6 +1,7 @@
 package cn.huiyin.triage.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -8,13 +9,22 @@ import java.util.Objects;
  * pseudonym only.
  *
  * @param category the filer's category code, or null when triage must classify
+ * @param address  the place as the filer described it ("龙泉驿区东安街道 龙湖天街北门"), if given
  */
 public record ReceivedGrievance(String grievanceId, Instant submittedAt, String channel, String workerRef,
                                 String workerGroup, String platformOrEmployer, boolean confidential, String category,
-                                String description, String divisionCode) {
+                                String description, String divisionCode, String address) {
 
     public ReceivedGrievance {
         Objects.requireNonNull(grievanceId, "grievanceId");
         Objects.requireNonNull(submittedAt, "submittedAt");
+        // Stored to the millisecond: deadlines counted again later (a re-classification, a cluster) must come out
+        // the same as when the case arrived.
+        submittedAt = submittedAt.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** The text that may name a place: the description and the address. */
+    public String placeText() {
+        return (description == null ? "" : description) + " " + (address == null ? "" : address);
     }
 }

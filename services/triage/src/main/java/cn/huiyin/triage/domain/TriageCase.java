@@ -98,12 +98,14 @@ public final class TriageCase {
                 "No organisation in the registry can take it; waiting for a triage officer", null);
         }
         for (ClusterMembership cluster : clusters) {
-            c.record(now, SYSTEM, "CLUSTERED", "归入诉求集群 " + cluster.clusterId() + "（" + cluster.label() + "，"
-                    + cluster.memberIds().size() + " 件）",
-                "Joined cluster " + cluster.clusterId() + " (" + cluster.memberIds().size() + " grievances)", null);
+            c.recordClustered(cluster, now);
+            if (cluster.formedHere()) {
+                // The members filed before the threshold learn it from their own event: one case, one write.
+                cluster.memberIds().stream().filter(member -> !member.equals(grievance.grievanceId()))
+                    .forEach(member -> c.pendingEvents.add(GrievanceClustered.of(member, cluster, grievance.grievanceId(), now)));
+            }
         }
-        List<RuleRef> jointReasons = new ArrayList<>(classification.jointReviewReasons());
-        clusters.forEach(cluster -> jointReasons.add(cluster.reason()));
+        List<RuleRef> jointReasons = c.jointReviewReasons();
         if (!jointReasons.isEmpty()) {
             c.requestJointReview(jointReasons, now);
         }
@@ -208,6 +210,8 @@ public final class TriageCase {
     /** A triage officer's re-classification (人工重新分类); the deadlines are counted again from submission. */
     public void reclassify(Classification corrected, Deadlines newDeadlines, String reason, String by, Instant now) {
         requireOpen("重新分类", "re-classify");
+        // A joint review the officer (or the rules for the new category) newly asks for is requested with its reason,
+        // even where a cluster asked for one before: the reason is news to the joint meeting.
         boolean jointReviewAdded = corrected.needsJointReview() && !classification.needsJointReview();
         Classification before = classification;
         classification = corrected;
@@ -272,6 +276,55 @@ public final class TriageCase {
     }
 
     /**
+     * This case turned out to be a member of a cluster that a later grievance brought to the threshold: it records the
+     * cluster, and, while open, asks for the joint review and moves onto the joint-review deadlines (counted from
+     * submission as ever), telling others through {@code GrievanceTriaged} with the next revision.
+     *
+     * @param deadlinesInCluster the case's deadlines on the joint-review rows
+     * @return false if the case knew the cluster already (nothing changes)
+     */
+    public boolean joinCluster(ClusterMembership cluster, String formedBy, Deadlines deadlinesInCluster, Instant now) {
+        if (clusters.stream().anyMatch(known -> known.clusterId().equals(cluster.clusterId()))) {
+            return false;
+        }
+        clusters.add(cluster);
+        recordClustered(cluster, now);
+        if (state.isClosed()) {
+            return true;
+        }
+        Deadlines before = deadlines;
+        deadlines = deadlinesInCluster;
+        revision++;
+        String why = "诉求集群 " + cluster.clusterId() + " 由 " + formedBy + " 达到阈值，本件归入并提请联席会商";
+        pendingEvents.add(triagedEvent(now, why));
+        if (!before.equals(deadlines)) {
+            record(now, SYSTEM, "DEADLINES_CHANGED", "期限按联席会商调整（" + deadlines.policy() + "）：" + deadlines.describeZh(),
+                "Deadlines now those of a joint review (" + deadlines.policy() + "): " + deadlines.describeEn(), null);
+        }
+        requestJointReview(List.of(cluster.reason()), now);
+        return true;
+    }
+
+    /** Whether a joint review (联席会商) is asked for: by the classification, or because the case is in a cluster. */
+    public boolean needsJointReview() {
+        return classification.needsJointReview() || !clusters.isEmpty();
+    }
+
+    /** The reasons for a joint review: the classification's, then each cluster's. */
+    public List<RuleRef> jointReviewReasons() {
+        List<RuleRef> reasons = new ArrayList<>(classification.jointReviewReasons());
+        clusters.forEach(cluster -> reasons.add(cluster.reason()));
+        return List.copyOf(reasons);
+    }
+
+    private void recordClustered(ClusterMembership cluster, Instant now) {
+        record(now, SYSTEM, "CLUSTERED", "归入诉求集群 " + cluster.clusterId() + "（" + cluster.label() + "，"
+                + cluster.workerCount() + " 名职工 " + cluster.memberIds().size() + " 件）",
+            "Joined cluster " + cluster.clusterId() + " (" + cluster.workerCount() + " workers, "
+                + cluster.memberIds().size() + " grievances)", null);
+    }
+
+    /**
      * The worker withdrew the grievance (撤回): work stops and the assignment is cancelled.
      *
      * @return false if the case was closed already (nothing changes)
@@ -303,11 +356,15 @@ public final class TriageCase {
     private void assign(RoutingDecision decision, AssignmentBasis basis, Instant now, String by, boolean binding,
                         OrganisationRef previous) {
         Assignment assignment = Assignment.of(assignments.size() + 1, decision, basis, now, by, binding);
+        if (decision.deadlines() != null) {
+            // Still counted from submission; only the hours are now those of the organisation that leads.
+            deadlines = decision.deadlines();
+        }
         assignments.add(assignment);
         state = TriageState.ASSIGNED;
         pendingEvents.add(new GrievanceAssigned(id(), now, assignment.attempt(), basis, decision.lead(),
             decision.coHandlers(), classification.category(), classification.categoryName(),
-            classification.urgency(), classification.needsJointReview(), deadlines.responseDueAt(),
+            classification.urgency(), needsJointReview(), deadlines.responseDueAt(),
             deadlines.resolutionDueAt(), deadlines.describeZh(), decision.rule(), decision.coHandlingRules(), binding,
             previous, returnCount(), deadlines.warnings().stream().map(Deadlines.Warning::message).toList()));
         String coHandlers = decision.coHandlers().isEmpty() ? "" : "，协办：" + decision.coHandlers().stream()
@@ -317,14 +374,38 @@ public final class TriageCase {
             "Assignment " + assignment.attempt() + " to " + decision.lead().id() + " by rule " + decision.rule().id(), null);
     }
 
+    /**
+     * Who sits at the case's joint review: the lead, the co-handlers, those routing invites, and what the members of
+     * its clusters name where routing invites such parties (the platforms whose workers are affected, the property
+     * manager of the place).
+     */
+    public List<JointReviewParty> jointReviewParties() {
+        Map<String, JointReviewParty> parties = new LinkedHashMap<>();
+        current().ifPresent(a -> {
+            parties.put(a.organisation().id(), JointReviewParty.of(a.organisation(), JointReviewParty.Role.LEAD, null));
+            a.coHandlers().forEach(co -> parties.putIfAbsent(co.id(),
+                JointReviewParty.of(co, JointReviewParty.Role.CO_HANDLER, null)));
+            a.invited().forEach(party -> parties.putIfAbsent(party.id(), party));
+            for (ClusterMembership cluster : clusters) {
+                cluster.parties().stream()
+                    .filter(org -> org.type() == OrganisationType.ENTERPRISE
+                        ? a.clusterInvitations().contains(RoutingDecision.ENTERPRISES)
+                        : org.type().managesPlaces() && a.clusterInvitations().contains(RoutingDecision.PLACE_MANAGERS))
+                    .forEach(org -> parties.putIfAbsent(org.id(),
+                        JointReviewParty.of(org, JointReviewParty.Role.INVITED, cluster.reason().id())));
+            }
+        });
+        return List.copyOf(parties.values());
+    }
+
     private void requestJointReview(List<RuleRef> reasons, Instant now) {
         Optional<Assignment> current = current();
         pendingEvents.add(new JointReviewRequested(id(), now, reasons, classification.category(),
             classification.categoryName(), classification.urgency(), grievance.divisionCode(),
             current.map(Assignment::organisation).orElse(null),
-            current.map(Assignment::coHandlers).orElse(List.of()),
-            clusters.stream().map(c -> new JointReviewRequested.Cluster(c.clusterId(), c.kind(), c.label(), c.memberIds()))
-                .toList()));
+            current.map(Assignment::coHandlers).orElse(List.of()), jointReviewParties(),
+            clusters.stream().map(c -> new JointReviewRequested.Cluster(c.clusterId(), c.kind(), c.label(), c.memberIds(),
+                c.workerCount())).toList()));
         record(now, SYSTEM, "JOINT_REVIEW_REQUESTED", "提请联席会商：" + reasons.stream().map(RuleRef::descriptionZh)
                 .collect(Collectors.joining("；")),
             "Joint review requested: " + reasons.stream().map(RuleRef::id).collect(Collectors.joining(", ")), null);
@@ -333,7 +414,7 @@ public final class TriageCase {
     private GrievanceTriaged triagedEvent(Instant now, String reason) {
         Classification c = classification;
         return new GrievanceTriaged(id(), now, revision, c.category(), c.categoryName(), c.source(), c.confidence(),
-            c.matchedTerms(), c.urgency(), c.urgencyReasons(), c.needsJointReview(), c.jointReviewReasons(),
+            c.matchedTerms(), c.urgency(), c.urgencyReasons(), needsJointReview(), jointReviewReasons(),
             c.workersAffected(), grievance.workerGroup(), grievance.divisionCode(), duplicates.probableDuplicateOf(),
             deadlines.responseDueAt(), deadlines.resolutionDueAt(), deadlines.describeZh(), reason);
     }
@@ -484,7 +565,7 @@ public final class TriageCase {
         String text = grievance.description() == null ? "" : grievance.description();
         return new InboxEntry(organisationId, id(), status, assignment == null ? 0 : assignment.attempt(),
             classification.category(), classification.categoryName(), classification.urgency(),
-            classification.needsJointReview(), grievance.submittedAt(),
+            needsJointReview(), grievance.submittedAt(),
             assignment == null ? null : assignment.assignedAt(), deadlines.responseDueAt(), deadlines.resolutionDueAt(),
             dueAt, grievance.divisionCode(), text.length() > 60 ? text.substring(0, 60) + "…" : text, currentLead);
     }

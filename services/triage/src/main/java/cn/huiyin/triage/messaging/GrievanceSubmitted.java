@@ -12,6 +12,6 @@ record GrievanceSubmitted(String grievanceId, Instant submittedAt, String channe
     record Worker(String workerRef, String group, String platformOrEmployer) {
     }
 
-    record Location(String divisionCode) {
+    record Location(String divisionCode, String address) {
     }
 }

@@ -41,7 +41,8 @@ class IntakeEventsConsumer {
             data.worker() == null ? null : data.worker().group(),
             data.worker() == null ? null : data.worker().platformOrEmployer(),
             data.confidential(), data.category(), data.description(),
-            data.location() == null ? null : data.location().divisionCode());
+            data.location() == null ? null : data.location().divisionCode(),
+            data.location() == null ? null : data.location().address());
     }
 
     /** A required field missing is a record that can never be processed: straight to the dead-letter topic. */

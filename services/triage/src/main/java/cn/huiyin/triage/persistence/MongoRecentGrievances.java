@@ -39,6 +39,15 @@ class MongoRecentGrievances implements RecentGrievances {
     @Override
     public Map<String, Listed> add(List<String> keys, Recent grievance) {
         Document entry = new Document("g", grievance.grievanceId()).append("t", Date.from(grievance.submittedAt()));
+        if (grievance.workerRef() != null) {
+            entry.append("w", grievance.workerRef());
+        }
+        if (grievance.enterpriseId() != null) {
+            entry.append("e", grievance.enterpriseId());
+        }
+        if (!grievance.placeParties().isEmpty()) {
+            entry.append("p", grievance.placeParties());
+        }
         Document update = new Document("$push", new Document("recent",
             new Document("$each", List.of(entry)).append("$slice", -KEEP)));
         List<WriteModel<Document>> pushes = new ArrayList<>();
@@ -73,7 +82,9 @@ class MongoRecentGrievances implements RecentGrievances {
     private static Listed toListed(Document document) {
         List<Recent> recent = new ArrayList<>();
         for (Document entry : document.getList("recent", Document.class, List.of())) {
-            recent.add(new Recent(entry.getString("g"), entry.getDate("t").toInstant()));
+            // Entries written before workers were counted have no "w": each then counts as a worker of its own.
+            recent.add(new Recent(entry.getString("g"), entry.getDate("t").toInstant(), entry.getString("w"),
+                entry.getString("e"), entry.getList("p", String.class, List.of())));
         }
         Document cluster = document.get("cluster", Document.class);
         return new Listed(recent, cluster == null ? null : new Cluster(cluster.getString("clusterId"),

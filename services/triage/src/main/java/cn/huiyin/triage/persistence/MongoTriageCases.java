@@ -9,7 +9,7 @@ import cn.huiyin.platform.messaging.outbox.AggregateStore;
 import cn.huiyin.platform.messaging.outbox.Aggregates;
 import cn.huiyin.triage.application.CaseSearch;
 import cn.huiyin.triage.application.TriageCases;
-import cn.huiyin.triage.domain.ClassificationRules;
+import cn.huiyin.triage.application.rules.RuleBook;
 import cn.huiyin.triage.domain.TriageCase;
 import cn.huiyin.triage.domain.TriageState;
 import org.springframework.data.domain.Sort;
@@ -25,10 +25,11 @@ class MongoTriageCases implements TriageCases {
     private final Aggregates<TriageCase, TriageCaseDocument> cases;
     private final MongoTemplate mongo;
 
-    MongoTriageCases(AggregateStore store, MongoTemplate mongo, ClassificationRules rules) {
-        double confirmBelow = rules.confirmBelow();
+    MongoTriageCases(AggregateStore store, MongoTemplate mongo, RuleBook rules) {
+        // The search flag LOW_CONFIDENCE follows the rules in force when the case was last written.
         this.cases = new Aggregates<>(store, TriageCaseDocument.class, TriageCase::id, TriageCase::pendingEvents,
-            (triageCase, version) -> TriageCaseDocument.from(triageCase, version, confirmBelow),
+            (triageCase, version) -> TriageCaseDocument.from(triageCase, version,
+                rules.current().classifier().rules().confirmBelow()),
             TriageCaseDocument::toDomain);
         this.mongo = mongo;
         // Real MongoDB uses these for the staff searches; the embedded server scans (ADR 0005), acceptable for searches

@@ -19,6 +19,7 @@ import cn.huiyin.triage.domain.DivisionTree;
 import cn.huiyin.triage.domain.DuplicateDecision;
 import cn.huiyin.triage.domain.Duplicates;
 import cn.huiyin.triage.domain.HistoryEntry;
+import cn.huiyin.triage.domain.JointReviewParty;
 import cn.huiyin.triage.domain.OrganisationRef;
 import cn.huiyin.triage.domain.RuleRef;
 import cn.huiyin.triage.domain.RulingReferral;
@@ -31,9 +32,11 @@ import cn.huiyin.triage.domain.WorkerGroups;
  * A triage case as staff see it: what was filed, how it was classified and why, where it is and why, the deadlines
  * (in UTC and as Beijing wall-clock time), returns, ruling, duplicates, clusters and the full history.
  *
- * @param workerRef the worker's pseudonym; withheld from enterprise organisations when the worker asked for
- *                  confidentiality, as are links to the worker's other grievances (duplicates, cluster members,
- *                  the grievance it was merged into; see the platform's {@code PersonalDataPolicy})
+ * @param workerRef          the worker's pseudonym; withheld from enterprise organisations when the worker asked for
+ *                           confidentiality, as are links to the worker's other grievances (duplicates, cluster
+ *                           members, the grievance it was merged into; see the platform's {@code PersonalDataPolicy})
+ * @param jointReviewParties who sits at the table of the joint review this case asks for (lead, co-handlers, and those
+ *                           its clusters invite, such as the platforms whose workers are affected); empty without one
  */
 record CaseView(String grievanceId, TriageState state, String stateName, Instant submittedAt, Instant triagedAt,
                 String channel, String workerGroup, String workerGroupName, String workerRef, boolean confidential,
@@ -41,7 +44,8 @@ record CaseView(String grievanceId, TriageState state, String stateName, Instant
                 String category, String categoryName, Urgency urgency, boolean needsJointReview,
                 ClassificationView classification, DeadlinesView deadlines, AssignmentView assignment,
                 List<AssignmentView> assignments, int returnCount, RulingView ruling, DuplicatesView duplicates,
-                List<ClusterView> clusters, String mergedInto, Instant closedAt, List<HistoryEntry> history) {
+                List<ClusterView> clusters, String mergedInto, Instant closedAt, List<HistoryEntry> history,
+                List<JointReviewParty> jointReviewParties) {
 
     private static final Pattern TRACKING_NUMBER = Pattern.compile("HY-\\d{8}-\\d{6}");
 
@@ -53,9 +57,11 @@ record CaseView(String grievanceId, TriageState state, String stateName, Instant
                               Integer workersAffected, int revision) {
     }
 
+    /** @param businessHours the hours office-hour limits are counted in: those of the organisation that leads */
     record DeadlinesView(Instant responseDueAt, String responseDueBeijing, Instant resolutionDueAt,
                          String resolutionDueBeijing, String policy, String description, String descriptionEn,
-                         boolean responseOverdue, boolean resolutionOverdue, List<Deadlines.Warning> warnings) {
+                         String businessHours, boolean responseOverdue, boolean resolutionOverdue,
+                         List<Deadlines.Warning> warnings) {
     }
 
     record AssignmentView(int attempt, OrganisationRef organisation, List<OrganisationRef> coHandlers,
@@ -96,9 +102,12 @@ record CaseView(String grievanceId, TriageState state, String stateName, Instant
         }
     }
 
-    /** @param memberIds the members today (later grievances may have joined since this case did) */
+    /**
+     * @param memberIds   the members today (later grievances may have joined since this case did)
+     * @param workerCount the distinct workers among the members when this case joined (what the threshold counts)
+     */
     record ClusterView(String clusterId, ClusterKind kind, String label, List<String> memberIds, int memberCount,
-                       boolean formedHere) {
+                       int workerCount, boolean formedHere, RuleRef reason) {
     }
 
     interface ClusterLookup {
@@ -115,12 +124,12 @@ record CaseView(String grievanceId, TriageState state, String stateName, Instant
             hideWorker ? null : c.grievance().workerRef(), c.grievance().confidential(),
             c.grievance().platformOrEmployer(), c.grievance().divisionCode(),
             divisions.find(c.grievance().divisionCode()).map(DivisionTree.Node::nameZh).orElse(null),
-            c.grievance().description(), k.category(), k.categoryName(), k.urgency(), k.needsJointReview(),
+            c.grievance().description(), k.category(), k.categoryName(), k.urgency(), c.needsJointReview(),
             new ClassificationView(k.category(), k.categoryName(), k.source(), k.confidence(),
                 k.needsConfirmation(confirmBelow), k.matchedTerms(), k.urgency(), k.urgency().nameZh(),
                 k.urgencyReasons(), k.needsJointReview(), k.jointReviewReasons(), k.workersAffected(), c.revision()),
             new DeadlinesView(d.responseDueAt(), beijing(d.responseDueAt()), d.resolutionDueAt(),
-                beijing(d.resolutionDueAt()), d.policy(), d.describeZh(), d.describeEn(),
+                beijing(d.resolutionDueAt()), d.policy(), d.describeZh(), d.describeEn(), d.businessHours(),
                 c.state() == TriageState.ASSIGNED && now.isAfter(d.responseDueAt()),
                 !c.state().isClosed() && now.isAfter(d.resolutionDueAt()), d.warnings()),
             c.current().map(a -> AssignmentView.of(a, text)).orElse(null),
@@ -130,10 +139,11 @@ record CaseView(String grievanceId, TriageState state, String stateName, Instant
                 List<String> members = clusters.membersNow(m.clusterKey(), m.clusterId(), m.memberIds());
                 // A cluster's id names the grievance that formed it, which may be the worker's own other grievance.
                 return new ClusterView(text.apply(m.clusterId()), m.kind(), text.apply(m.label()),
-                    hideWorker ? List.of() : members, members.size(), m.formedHere());
+                    hideWorker ? List.of() : members, members.size(), m.workerCount(), m.formedHere(), m.reason());
             }).toList(),
             hideWorker ? null : c.mergedInto().orElse(null), c.closedAt().orElse(null),
-            hideWorker ? withoutOtherGrievances(c.id(), c.history()) : c.history());
+            hideWorker ? withoutOtherGrievances(c.id(), c.history()) : c.history(),
+            c.needsJointReview() ? c.jointReviewParties() : List.of());
     }
 
     static String beijing(Instant instant) {

@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/organisations")
 @Tag(name = "Organisation registry (组织名录)", description = "Industry committees, territorial organisations, enterprise "
-    + "party organisations and member departments, with parent, jurisdiction, competences and business hours")
+    + "party organisations, member departments, property managers and operators of places, with parent, jurisdiction, "
+    + "competences, business hours and the places they answer for")
 class OrganisationController {
 
     private final OrganisationAdmin admin;
@@ -52,12 +53,23 @@ class OrganisationController {
         Set<@NotBlank String> workerGroups,
         List<@NotBlank @Size(max = 50) String> aliases,
         @Size(max = 100) String businessHours,
-        Boolean active) {
+        Boolean active,
+        @Size(max = 50) List<@Valid @NotNull PlaceRequest> places) {
 
         Organisation toOrganisation(String id) {
             return new Organisation(id, name.strip(), CaseRequests.blankToNull(nameEn), type,
                 CaseRequests.blankToNull(parentId), jurisdiction, competences, workerGroups, aliases,
-                CaseRequests.blankToNull(businessHours), active == null || active);
+                CaseRequests.blankToNull(businessHours), active == null || active,
+                places == null ? List.of() : places.stream().map(PlaceRequest::toPlace).toList());
+        }
+    }
+
+    /** A place a property manager or operator answers for (a mall, a compound, a park, a service area). */
+    record PlaceRequest(@NotBlank @Size(max = 50) String name, List<@NotBlank @Size(max = 50) String> aliases,
+                        @NotBlank @Size(max = 12) String divisionCode) {
+
+        Organisation.Place toPlace() {
+            return new Organisation.Place(name.strip(), aliases, divisionCode.strip());
         }
     }
 
@@ -65,11 +77,12 @@ class OrganisationController {
                          @Size(max = 200) String nameEn, @NotNull OrganisationType type, @Size(max = 80) String parentId,
                          List<@NotBlank String> jurisdiction, Set<@NotBlank String> competences,
                          Set<@NotBlank String> workerGroups, List<@NotBlank @Size(max = 50) String> aliases,
-                         @Size(max = 100) String businessHours, Boolean active) {
+                         @Size(max = 100) String businessHours, Boolean active,
+                         @Size(max = 50) List<@Valid @NotNull PlaceRequest> places) {
 
         Organisation toOrganisation() {
             return new OrganisationRequest(name, nameEn, type, parentId, jurisdiction, competences, workerGroups,
-                aliases, businessHours, active).toOrganisation(id.strip());
+                aliases, businessHours, active, places).toOrganisation(id.strip());
         }
     }
 

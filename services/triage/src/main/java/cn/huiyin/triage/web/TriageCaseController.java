@@ -11,7 +11,7 @@ import cn.huiyin.triage.application.CaseSearch;
 import cn.huiyin.triage.application.OfficerOverrides;
 import cn.huiyin.triage.application.Registry;
 import cn.huiyin.triage.application.SignFor;
-import cn.huiyin.triage.domain.ClassificationRules;
+import cn.huiyin.triage.application.TriagePolicy;
 import cn.huiyin.triage.domain.DivisionTree;
 import cn.huiyin.triage.domain.OrganisationType;
 import cn.huiyin.triage.domain.TriageCase;
@@ -43,17 +43,17 @@ class TriageCaseController {
     private final OfficerOverrides overrides;
     private final Registry registry;
     private final DivisionTree divisions;
-    private final double confirmBelow;
+    private final TriagePolicy policy;
     private final Clock clock;
 
     TriageCaseController(CaseQueries queries, SignFor signFor, OfficerOverrides overrides, Registry registry,
-                         DivisionTree divisions, ClassificationRules rules, Clock clock) {
+                         DivisionTree divisions, TriagePolicy policy, Clock clock) {
         this.queries = queries;
         this.signFor = signFor;
         this.overrides = overrides;
         this.registry = registry;
         this.divisions = divisions;
-        this.confirmBelow = rules.confirmBelow();
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -157,6 +157,7 @@ class TriageCaseController {
         // ADR 0008: a worker who asked for confidentiality is not even shown by pseudonym to an enterprise.
         boolean hideWorker = PersonalDataPolicy.hidesWorker(
             new PersonalDataPolicy.Standing(triageCase.grievance().confidential(), false, true, enterprise));
-        return CaseView.of(triageCase, divisions, confirmBelow, clock.instant(), hideWorker, queries::clusterMembers);
+        return CaseView.of(triageCase, divisions, policy.classifier().rules().confirmBelow(), clock.instant(), hideWorker,
+            queries::clusterMembers);
     }
 }

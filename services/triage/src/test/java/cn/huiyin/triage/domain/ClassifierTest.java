@@ -73,13 +73,78 @@ class ClassifierTest {
     }
 
     @Test
+    void retaliationReportedAtTheCallbackIsUrgent() {
+        Classification c = DemoCity.CLASSIFIER.classify(grievance("PLATFORM_RULES", "FOOD_DELIVERY_RIDER", "美团", false,
+            "510112002", "【回访发现打击报复，紧急】投诉后站点派单明显减少，每天少了十几单，站长说是系统分配（关联诉求 HY-20261120-000017）",
+            beijing(2026, 12, 24, 11, 0)));
+
+        assertThat(c.urgency()).isEqualTo(Urgency.URGENT);
+        assertThat(c.urgencyReasons()).extracting(RuleRef::id).contains("U3b-RETALIATION");
+    }
+
+    @Test
     void dangerToLifeIsUrgentWhateverTheCategory() {
         Classification c = DemoCity.CLASSIFIER.classify(grievance(null, "FOOD_DELIVERY_RIDER", null, false,
             "510112002001", "大面社区路口井盖缺失，晚上送餐看不见，随时可能有人掉下去。", beijing(2026, 11, 21, 21, 0)));
 
         assertThat(c.category()).isEqualTo("SAFETY_HAZARD");
         assertThat(c.urgency()).isEqualTo(Urgency.URGENT);
-        assertThat(c.urgencyReasons()).extracting(RuleRef::id).containsExactly("U1-DANGER");
+        assertThat(c.urgencyReasons()).extracting(RuleRef::id).containsExactly("U1-DANGER", "U1b-DANGER-PLAIN-WORDS");
+    }
+
+    @Test
+    void aBrokenManholeCoverARiderNearlyFellIntoIsUrgentInPlainWordsAndSaysWhichWords() {
+        Classification filed = DemoCity.CLASSIFIER.classify(grievance("SAFETY_HAZARD", "FOOD_DELIVERY_RIDER", "美团", false,
+            "510104002", "湖滨路的井盖有损坏，已经有骑手差点摔进去，很危险。", beijing(2026, 11, 21, 21, 0)));
+        Classification plainOnly = DemoCity.CLASSIFIER.classify(grievance(null, "COURIER", null, false,
+            "510107003001", "小区门口的广告牌被风吹得摇摇晃晃，随时可能掉下来。", beijing(2026, 11, 21, 21, 0)));
+
+        assertThat(filed.urgency()).isEqualTo(Urgency.URGENT);
+        assertThat(filed.urgencyReasons()).extracting(RuleRef::id).contains("U1b-DANGER-PLAIN-WORDS");
+        assertThat(filed.urgencyReasons()).filteredOn(r -> r.id().equals("U1b-DANGER-PLAIN-WORDS"))
+            .extracting(RuleRef::descriptionZh).singleElement().asString().contains("很危险", "差点…摔");
+        assertThat(plainOnly.category()).isEqualTo("SAFETY_HAZARD");
+        assertThat(plainOnly.urgency()).isEqualTo(Urgency.URGENT);
+    }
+
+    @Test
+    void plainDangerOutsideAHazardMakesItPressingNotAnEmergency() {
+        Classification c = DemoCity.CLASSIFIER.classify(grievance(null, "FOOD_DELIVERY_RIDER", "美团", false,
+            "510112002", "系统派单时间越来越短，超时一次罚款五十，为了不超时只能闯红灯逆行，很危险。", beijing(2026, 11, 21, 9, 0)));
+
+        assertThat(c.category()).isEqualTo("PLATFORM_RULES");
+        assertThat(c.urgency()).isEqualTo(Urgency.HIGH);
+        assertThat(c.urgencyReasons()).extracting(RuleRef::id).containsExactly("U1c-DANGER-PLAIN-WORDS");
+    }
+
+    @Test
+    void wordsThatSayThereIsNoDangerOrInjuryDoNotRaiseUrgency() {
+        Classification noInjury = DemoCity.CLASSIFIER.classify(grievance("INJURY_INSURANCE", "FOOD_DELIVERY_RIDER", "美团",
+            false, "510112002", "想问意外险理赔需要哪些材料，人没有受伤，是电动车被撞坏了。", beijing(2026, 11, 21, 9, 0)));
+        Classification repaired = DemoCity.CLASSIFIER.classify(grievance("SAFETY_HAZARD", "FOOD_DELIVERY_RIDER", null,
+            false, "510112002", "上次反映的井盖已经修好了，现在没有危险了，另外路口的路灯不亮。", beijing(2026, 11, 21, 9, 0)));
+        Classification account = DemoCity.CLASSIFIER.classify(grievance("PLATFORM_RULES", "FOOD_DELIVERY_RIDER", "美团",
+            false, "510112002", "差评太多随时可能被封号，平台的申诉渠道形同虚设，差点以为是系统出错。", beijing(2026, 11, 21, 9, 0)));
+
+        assertThat(noInjury.urgency()).isEqualTo(Urgency.NORMAL);
+        assertThat(repaired.urgency()).isEqualTo(Urgency.NORMAL);
+        assertThat(account.urgency()).isEqualTo(Urgency.NORMAL);
+    }
+
+    @Test
+    void aRuleNamingAnUnknownTermListOrAMalformedPhraseIsRefusedWithEveryMistakeNamed() {
+        ClassificationRules shipped = DemoCity.CLASSIFIER.rules();
+        ClassificationRules broken = new ClassificationRules(shipped.confidentAtScore(), shipped.confirmBelow(),
+            shipped.categories(), shipped.manyWorkers(), shipped.termLists(), java.util.List.of(
+                new ClassificationRules.FlagRule("X1", Urgency.URGENT, java.util.List.of("@noSuchList"), null, null, null,
+                    null, null, "x", "x"),
+                new ClassificationRules.FlagRule("X2", Urgency.HIGH, java.util.List.of("差点…"), null, null, null, null,
+                    null, "x", "x")), shipped.jointReview());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Classifier(broken, DemoCity.CATEGORIES,
+                new SpringFestival(DemoCity.CALENDAR)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("@noSuchList").hasMessageContaining("X2");
     }
 
     @Test

@@ -36,7 +36,7 @@ final class DemoCity {
                                        String division, String description, Instant submittedAt) {
         return new ReceivedGrievance("HY-20260212-" + String.format("%06d", (int) (Math.random() * 999_999) + 1),
             submittedAt, "SERVICE_HALL_WINDOW", "wk-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24),
-            group, employer, confidential, category, description, division);
+            group, employer, confidential, category, description, division, null);
     }
 
     /** Triage as the service does it: classify, deadlines, route. */

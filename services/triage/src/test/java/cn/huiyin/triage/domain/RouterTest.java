@@ -76,12 +76,69 @@ class RouterTest {
 
     @Test
     void aPlaceKnownOnlyByItsDistrictGoesToTheDistrict() {
-        RoutingDecision decision = route(grievance("PARKING_ACCESS", "TRUCK_DRIVER", null, true, "510113",
-            "厂区门口没有货车停车位", NOW), Set.of());
+        RoutingDecision decision = route(grievance("PARKING_ACCESS", "COURIER", null, true, "510113",
+            "小区不让快递车进，只能停在门口被罚", NOW), Set.of());
 
         assertThat(decision.lead().id()).isEqualTo("org-district-qbj");
+        assertThat(decision.coHandlers()).extracting(OrganisationRef::id).containsExactly("org-dept-urban");
+    }
+
+    @Test
+    void aTruckDriversPlantGateParkingThrough12328GoesToTheTransportCommitteeWithTransportAndThePark() {
+        ReceivedGrievance parking = withChannel(grievance("PARKING_ACCESS", "TRUCK_DRIVER", "货运平台运满满", false,
+            "510113001", "青白江物流园区某厂区门口没有货车停车位，等待装货只能停在路边，一周内两次被贴罚单。", NOW), "HOTLINE_12328");
+
+        RoutingDecision decision = route(parking, Set.of());
+
+        assertThat(decision.lead().id()).isEqualTo("org-committee-transport");
+        assertThat(decision.rule().id()).isEqualTo("L5-DRIVERS-ON-THE-ROAD/industry");
         assertThat(decision.coHandlers()).extracting(OrganisationRef::id)
-            .containsExactly("org-dept-urban", "org-dept-transport");
+            .containsExactly("org-dept-transport", "org-dept-traffic-police", "org-op-qbj-logistics-park");
+        assertThat(decision.invited()).extracting(JointReviewParty::id).containsExactly("org-street-dawan");
+    }
+
+    @Test
+    void aHalalCanteenAtAServiceAreaGoesToTheTransportCommitteeWithTheOperatorOfTheServiceArea() {
+        RoutingDecision decision = route(withChannel(grievance("STATIONS_FACILITIES", "TRUCK_DRIVER", null, false,
+            "510116002", "成都绕城高速某服务区没有清真餐厅，少数民族司机吃饭不便。", NOW), "HOTLINE_12328"), Set.of());
+
+        assertThat(decision.lead().id()).isEqualTo("org-committee-transport");
+        assertThat(decision.coHandlers()).extracting(OrganisationRef::id)
+            .containsExactly("org-dept-transport", "org-sa-ring-expressway", "org-dept-union");
+    }
+
+    @Test
+    void ridersWhoCannotParkAtANamedMallHaveItsPropertyManagerCoHandleAndTheirPlatformInvitedToTheTable() {
+        RoutingDecision open = route(grievance("PARKING_ACCESS", "FOOD_DELIVERY_RIDER", "美团", false, "510112005001",
+            "龙湖天街不让电动车停，进门取餐还被保安拦", NOW), Set.of());
+        RoutingDecision confidential = route(grievance("PARKING_ACCESS", "FOOD_DELIVERY_RIDER", "美团", true,
+            "510112005001", "龙湖天街不让电动车停，进门取餐还被保安拦", NOW), Set.of());
+
+        assertThat(open.lead().id()).isEqualTo("org-street-dongan");
+        assertThat(open.coHandlers()).extracting(OrganisationRef::id)
+            .containsExactly("org-dept-urban", "org-pm-longhu-tianjie", "org-community-shufang");
+        assertThat(open.invited()).extracting(JointReviewParty::id).containsExactly("org-ent-meituan");
+        assertThat(open.clusterInvitations()).containsExactlyInAnyOrder(RoutingDecision.ENTERPRISES,
+            RoutingDecision.PLACE_MANAGERS);
+        assertThat(confidential.coHandlers()).extracting(OrganisationRef::id)
+            .containsExactly("org-dept-urban", "org-community-shufang");
+        assertThat(confidential.invited()).isEmpty();
+        assertThat(confidential.clusterInvitations()).isEmpty();
+    }
+
+    @Test
+    void eachWorkerGroupHasItsIndustryRegulatorAttached() {
+        assertThat(route(grievance("WAGES", "COURIER", "中通", false, "510107003", "网点拖欠派件费", NOW), Set.of())
+            .coHandlers()).extracting(OrganisationRef::id).containsExactly("org-dept-hrss", "org-ent-zto", "org-dept-postal");
+        assertThat(route(grievance("PLATFORM_RULES", "RIDE_HAILING_DRIVER", "滴滴出行", false, "510104001",
+            "账号被封", NOW), Set.of()).coHandlers()).extracting(OrganisationRef::id).containsExactly("org-dept-transport");
+        assertThat(route(grievance("PLATFORM_RULES", "TAXI_DRIVER", null, false, "510104001", "巡游车公司乱扣份子钱",
+            NOW), Set.of()).coHandlers()).extracting(OrganisationRef::id).containsExactly("org-dept-transport");
+        RoutingDecision streamer = route(grievance("LABOUR_CONTRACT", "ONLINE_STREAMER", "某直播电商公司", true,
+            "510116004", "经纪合同违约金20万", NOW), Set.of());
+        assertThat(streamer.lead().id()).isEqualTo("org-committee-ecommerce");
+        assertThat(streamer.coHandlers()).extracting(OrganisationRef::id)
+            .containsExactly("org-dept-hrss", "org-dept-cac", "org-dept-market");
     }
 
     @Test
@@ -119,6 +176,11 @@ class RouterTest {
 
         assertThat(decision.lead().id()).isEqualTo("org-committee-online-delivery");
         assertThat(decision.coHandlers()).extracting(OrganisationRef::id).doesNotContain("org-dept-hrss");
+    }
+
+    private static ReceivedGrievance withChannel(ReceivedGrievance g, String channel) {
+        return new ReceivedGrievance(g.grievanceId(), g.submittedAt(), channel, g.workerRef(), g.workerGroup(),
+            g.platformOrEmployer(), g.confidential(), g.category(), g.description(), g.divisionCode(), g.address());
     }
 
     private static RoutingDecision route(ReceivedGrievance grievance, Set<String> excluded) {

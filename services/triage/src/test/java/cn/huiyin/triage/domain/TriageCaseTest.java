@@ -144,6 +144,35 @@ class TriageCaseTest {
             .isEqualTo("reroute.same-organisation");
     }
 
+    @Test
+    void aMemberHearingOfItsClusterTwiceRecordsItOnceAndAClosedOneAsksNoJointReview() {
+        ClusterMembership cluster = new ClusterMembership("CL-E-" + claim.id(), ClusterKind.ENTERPRISE,
+            "ENTERPRISE|INJURY_INSURANCE|org-ent-meituan", "美团成都区域党委 · 工伤与意外险理赔",
+            List.of(claim.id(), "HY-20260212-000002", "HY-20260212-000003"), 3, false,
+            new RuleRef("cluster/ENTERPRISE", "同一企业", "the same enterprise"),
+            List.of(new OrganisationRef("org-ent-meituan", "美团成都区域党委", OrganisationType.ENTERPRISE)));
+        Deadlines onJointReviewRows = DemoCity.DEADLINES.deadlines(FILED, "INJURY_INSURANCE", Urgency.HIGH, true,
+            DemoCity.CALENDAR);
+        int eventsBefore = claim.pendingEvents().size();
+
+        assertThat(claim.joinCluster(cluster, "HY-20260212-000003", onJointReviewRows, FILED.plusSeconds(60))).isTrue();
+        assertThat(claim.joinCluster(cluster, "HY-20260212-000003", onJointReviewRows, FILED.plusSeconds(90))).isFalse();
+
+        assertThat(claim.history()).extracting(HistoryEntry::action).containsOnlyOnce("CLUSTERED");
+        assertThat(claim.pendingEvents().subList(eventsBefore, claim.pendingEvents().size()))
+            .hasExactlyElementsOfTypes(GrievanceTriaged.class, JointReviewRequested.class);
+        assertThat(claim.deadlines().policy()).contains("D4-JOINT-REVIEW");
+        assertThat(claim.needsJointReview()).isTrue();
+
+        TriageCase withdrawn = DemoCity.triage(grievance("INJURY_INSURANCE", "FOOD_DELIVERY_RIDER", "美团", false,
+            "510112002", "保险公司拒绝理赔", FILED));
+        withdrawn.withdraw(FILED.plusSeconds(30), "intake:worker", "已与平台协商解决");
+        int closedBefore = withdrawn.pendingEvents().size();
+        assertThat(withdrawn.joinCluster(cluster, "HY-20260212-000003", onJointReviewRows, FILED.plusSeconds(60))).isTrue();
+        assertThat(withdrawn.clusters()).hasSize(1);
+        assertThat(withdrawn.pendingEvents()).hasSize(closedBefore);
+    }
+
     private static RoutingDecision named(Organisation org) {
         return new RoutingDecision(org.ref(), List.of(), new RuleRef("manual", "人工", "manual"), List.of());
     }
