@@ -71,7 +71,7 @@ class FollowingFollowUpTest {
         List<String> finalNotes = notes(lookup(id));
         assertThat(finalNotes.stream().filter(n -> n.startsWith("已办结"))).containsExactly("已办结：已解决，您表示满意");
         assertThat(finalNotes).containsSubsequence("市网约配送行业党委 已与您联系", "已办理：已解决（追回 8260.00 元，已理赔）"
-            + "。说明：经调取轨迹证明事发时处于配送途中，保险公司已同意理赔。。回访人员将向您了解办理结果", "已回访",
+            + "。说明：经调取轨迹证明事发时处于配送途中，保险公司已同意理赔。回访人员将向您了解办理结果", "已回访",
             "已办结：已解决，您表示满意");
     }
 

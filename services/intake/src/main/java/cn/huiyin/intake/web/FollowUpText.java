@@ -40,7 +40,8 @@ final class FollowUpText {
             case PROGRESS -> "正在办理" + due(q, "，预计 %s 前办结", DAY_ZH);
             case MATERIAL_REQUESTED -> "请补充材料：" + q.getOrDefault("materials", "") + "（补充后继续计时）";
             case RESOLVED -> "已办理：" + label(KINDS, q.get("kind"), 0) + remedyZh(q)
-                + (q.containsKey("explanation") ? "。说明：" + q.get("explanation") : "") + "。回访人员将向您了解办理结果";
+                + (q.containsKey("explanation") ? "。说明：" + q.get("explanation").replaceAll("[。.\\s]+$", "") : "")
+                + "。回访人员将向您了解办理结果";
             case CALLED_BACK -> "已回访";
             case REOPENED -> "重新办理" + due(q, "，预计 %s 前办结", DAY_ZH);
             case EXTENDED -> "办理期限已延长" + due(q, "至 %s", DAY_ZH);
