@@ -153,6 +153,16 @@ class FilingAGrievanceTest {
     }
 
     @Test
+    void theCallbacksOwnChannelCannotBeFiledThroughTheApi() {
+        HttpJson.Response refused = clerk().post("/api/grievances",
+            RIDER_INSURANCE_CLAIM.replace("\"SERVICE_HALL_WINDOW\"", "\"RETALIATION_CALLBACK\""));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(fields(refused.json())).containsExactly("channel");
+        assertThat(errorFor(refused.json(), "channel").get("code").asString()).isEqualTo("channel.internal");
+    }
+
+    @Test
     void aMisspeltFieldIsRefusedRatherThanSilentlyDropped() {
         JsonNode problem = clerk().post("/api/grievances",
             RIDER_INSURANCE_CLAIM.replace("\"preferredContactTime\"", "\"preferedContactTime\"")).json();

@@ -71,7 +71,7 @@ public class SubmitGrievance {
 
     private Result submit(Submission submission, String idempotencyKey, String aboutId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        check(submission, now);
+        check(submission, now, aboutId != null);
         if (idempotencyKey == null) {
             TrackingNumber number = trackingNumbers.next(LocalDate.ofInstant(now, BEIJING));
             String code = queryCodes.newCode();
@@ -116,8 +116,12 @@ public class SubmitGrievance {
         }
     }
 
-    private void check(Submission submission, Instant now) {
+    private void check(Submission submission, Instant now, boolean fromCallback) {
         List<FieldProblem> problems = new ArrayList<>();
+        if (!fromCallback && !submission.channel().isFiledByPeople()) {
+            problems.add(new FieldProblem("channel", "channel.internal",
+                "该渠道仅用于回访中发现的问题，由系统自动登记", "this channel is for what a callback finds; the system files it"));
+        }
         if (submission.category() != null && referenceData.category(submission.category()).isEmpty()) {
             problems.add(new FieldProblem("category", "category.unknown",
                 "没有这个诉求分类，可不填由分拨人员判定", "unknown category; leave it empty for triage to decide"));

@@ -19,5 +19,10 @@ public enum Channel {
     /** 问卷、座谈会: collected at a survey or symposium. */
     SURVEY_SYMPOSIUM,
     /** 回访发现: the callback centre heard of retaliation after a closed grievance and filed it for the worker. */
-    RETALIATION_CALLBACK
+    RETALIATION_CALLBACK;
+
+    /** Whether people file through it; a grievance from a callback is filed by intake itself, never through the API. */
+    public boolean isFiledByPeople() {
+        return this != RETALIATION_CALLBACK;
+    }
 }
