@@ -1,0 +1,115 @@
+package cn.huiyin.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import cn.huiyin.platform.test.TestInstants;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The worker hears back: intake's and triage's events, as published, become text messages to the mobile intake gives
+ * for the grievance, once each, in order, with the tracking number and nothing more personal.
+ */
+class WorkerMessagesTest extends NotificationsScenario {
+
+    @Test
+    void anAcceptedAndSignedForGrievanceTextsTheWorkerTwiceAndARedeliveryChangesNothing() {
+        String id = NotificationsKit.newGrievanceId();
+        String mobile = "13800138" + id.substring(id.length() - 3);
+        intake.worker(id, mobile);
+        Instant filed = TestInstants.DEFAULT;
+        String submitted = kit.submitted(id, filed, false);
+        kit.signedFor(id, filed.plus(Duration.ofMinutes(20)));
+
+        List<JsonNode> texts = NotificationsKit.awaitSms(mobile, l -> l.size() >= 2);
+        assertThat(texts).extracting(t -> t.path("text").asString()).containsExactly(
+            "【惠音】您的诉求已受理，编号" + id + "。请凭受理回执上的查询码随时查询办理进度。",
+            "【惠音】您的诉求" + id + "已由市网约配送行业党委签收办理，工作人员将尽快与您联系。");
+        assertThat(texts).allSatisfy(t -> assertThat(t.path("segments").asInt()).isEqualTo(1));
+
+        ObjectNodes.republish(kit, NotificationsKit.INTAKE, "/huiyin/intake", "cn.huiyin.intake.GrievanceSubmitted.v1",
+            id, filed, submitted);
+        kit.signedFor(id, filed.plus(Duration.ofMinutes(20)));
+        sleep(Duration.ofSeconds(3));
+        assertThat(NotificationsKit.sms(mobile)).as("a redelivered event (same ce_id) sends nothing again; another "
+            + "sign-for event (new ce_id) is a new message").hasSize(3);
+        assertThat(topic.of(id)).extracting(NotificationsTopic.Event::type).containsOnly("NotificationSent");
+    }
+
+    @Test
+    void aWorkerWhoOptedOutGetsOnlyTheAcceptance() {
+        String id = NotificationsKit.newGrievanceId();
+        String mobile = "13900139" + id.substring(id.length() - 3);
+        intake.worker(id, mobile);
+        intake.optOut(id);
+        kit.submitted(id, TestInstants.DEFAULT, false);
+        kit.signedFor(id, TestInstants.DEFAULT.plus(Duration.ofMinutes(5)));
+        kit.followUp("GrievanceClosed", "v1-resolved-and-satisfied.json", id,
+            Map.of("closedAt", TestInstants.DEFAULT.plus(Duration.ofHours(1)).toString()),
+            TestInstants.DEFAULT.plus(Duration.ofHours(1)));
+
+        NotificationsKit.awaitSms(mobile, l -> !l.isEmpty());
+        sleep(Duration.ofSeconds(3));
+        assertThat(NotificationsKit.sms(mobile)).extracting(t -> t.path("text").asString())
+            .singleElement().asString().contains("已受理");
+    }
+
+    @Test
+    void aConfidentialGrievanceNeverNamesTheEnterprise() {
+        String id = NotificationsKit.newGrievanceId();
+        String mobile = "13700137" + id.substring(id.length() - 3);
+        intake.worker(id, mobile);
+        kit.submitted(id, TestInstants.DEFAULT, true);
+        var accepted = NotificationsKit.example("triage/AssignmentAccepted/examples/v1-committee-signs-for.json");
+        accepted.put("grievanceId", id).put("acceptedAt", TestInstants.DEFAULT.plusSeconds(60).toString());
+        accepted.putObject("organisation").put("id", "org-ent-meituan").put("name", "美团成都区域党委")
+            .put("type", "ENTERPRISE");
+        kit.publish(NotificationsKit.TRIAGE, "/huiyin/triage", "cn.huiyin.triage.AssignmentAccepted.v1", id, accepted,
+            TestInstants.DEFAULT.plusSeconds(60));
+
+        List<JsonNode> texts = NotificationsKit.awaitSms(mobile, l -> l.size() >= 2);
+        assertThat(texts.get(1).path("text").asString()).contains("相关单位").doesNotContain("美团");
+    }
+
+    @Test
+    void aMessageAfterNineInTheEveningWaitsForEightInTheMorning() {
+        String id = NotificationsKit.newGrievanceId();
+        String mobile = "13600136" + id.substring(id.length() - 3);
+        intake.worker(id, mobile);
+        Instant late = Instant.parse("2026-12-02T13:30:00Z"); // 21:30 Beijing
+        clock.set(late);
+        kit.submitted(id, late, false);
+        sleep(Duration.ofSeconds(3));
+        assertThat(NotificationsKit.sms(mobile)).as("not at 21:30").isEmpty();
+
+        clock.set(Instant.parse("2026-12-03T00:00:01Z")); // 08:00:01 Beijing
+        assertThat(NotificationsKit.awaitSms(mobile, l -> !l.isEmpty())).hasSize(1);
+        assertThat(NotificationsKit.sms(mobile).get(0).path("at").asString()).startsWith("2026-12-03T00:00");
+    }
+
+    @Test
+    void whileIntakeCannotBeAskedTheMessageWaitsAndGoesOnceItCan() {
+        String id = NotificationsKit.newGrievanceId();
+        String mobile = "13500135" + id.substring(id.length() - 3);
+        intake.worker(id, mobile);
+        intake.down(true);
+        kit.submitted(id, TestInstants.DEFAULT, false);
+        sleep(Duration.ofSeconds(2));
+        assertThat(NotificationsKit.sms(mobile)).isEmpty();
+        intake.down(false);
+        assertThat(NotificationsKit.awaitSms(mobile, l -> !l.isEmpty())).hasSize(1);
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
