@@ -18,6 +18,7 @@ import org.springframework.context.SmartLifecycle;
 class DeliverySchedule implements SmartLifecycle {
 
     static final String LEASE = "notification-delivery";
+    static final Duration LEASE_DURATION = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(DeliverySchedule.class);
 
     private final DeliverNotifications deliver;
@@ -48,7 +49,8 @@ class DeliverySchedule implements SmartLifecycle {
 
     private void runOnce() {
         try {
-            leases.ifFree(LEASE, Duration.ofMinutes(2), () -> {
+            // Held for one run; an instance that dies holding it delays the others by at most this long.
+            leases.ifFree(LEASE, LEASE_DURATION, () -> {
                 int sent = deliver.deliverDue(batch);
                 if (sent > 0) {
                     log.info("Delivered {} notification(s)", sent);
@@ -63,10 +65,14 @@ class DeliverySchedule implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (executor != null) {
-            executor.shutdownNow();
+            // A run in progress finishes and gives the lease back, so the next instance need not wait it out.
+            executor.shutdown();
             try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
+                if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                    executor.shutdownNow();
+                }
             } catch (InterruptedException e) {
+                executor.shutdownNow();
                 Thread.currentThread().interrupt();
             }
             executor = null;

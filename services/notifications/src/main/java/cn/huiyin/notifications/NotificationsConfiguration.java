@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.huiyin.notifications.application.Consents;
 import cn.huiyin.notifications.application.DeliverNotifications;
 import cn.huiyin.notifications.application.DutyContacts;
 import cn.huiyin.notifications.application.GrievanceFactsStore;
@@ -16,6 +17,7 @@ import cn.huiyin.notifications.application.QueueNotifications;
 import cn.huiyin.notifications.application.ReadNotifications;
 import cn.huiyin.notifications.application.StaffAlerts;
 import cn.huiyin.notifications.application.WorkerContacts;
+import cn.huiyin.notifications.application.WorkerMessages;
 import cn.huiyin.notifications.application.WorkerUpdates;
 import cn.huiyin.notifications.domain.Channel;
 import cn.huiyin.notifications.domain.QuietHours;
@@ -84,13 +86,14 @@ class NotificationsConfiguration {
     }
 
     @Bean
-    DeliverNotifications deliverNotifications(Notifications notifications, WorkerContacts workers, DutyContacts duty,
+    DeliverNotifications deliverNotifications(Notifications notifications, WorkerContacts workers, Consents consents,
+                                              DutyContacts duty,
                                               TemplateBook templates, List<MessageChannel> channels,
                                               QuietHours quietHours, NotificationsProperties properties, Clock clock) {
         Map<Channel, MessageChannel> byChannel = new EnumMap<>(Channel.class);
         channels.forEach(channel -> byChannel.put(channel.channel(), channel));
         NotificationsProperties.Delivery delivery = properties.delivery();
-        return new DeliverNotifications(notifications, workers, duty, templates, byChannel, quietHours,
+        return new DeliverNotifications(notifications, workers, consents, duty, templates, byChannel, quietHours,
             new RetryPolicy(delivery.maxAttempts(), delivery.firstRetry(), delivery.maxRetry()),
             new DeliverNotifications.RateLimit(properties.rateLimit().worker(), properties.rateLimit().staff(),
                 properties.rateLimit().window()), clock);
@@ -107,7 +110,13 @@ class NotificationsConfiguration {
     }
 
     @Bean
-    ReadNotifications readNotifications(Notifications notifications) {
-        return new ReadNotifications(notifications);
+    WorkerMessages workerMessages(GrievanceFactsStore facts, Consents consents, QueueNotifications queue,
+                                  PreviewTemplates previews, TemplateBook templates, Clock clock) {
+        return new WorkerMessages(facts, consents, queue, previews, templates, clock);
+    }
+
+    @Bean
+    ReadNotifications readNotifications(Notifications notifications, GrievanceFactsStore facts) {
+        return new ReadNotifications(notifications, facts);
     }
 }

@@ -28,6 +28,7 @@ class StaffMessagesTest extends NotificationsScenario {
     static final TestUser COMMITTEE_HANDLER = TestUser.of("org-handler", "org-committee-online-delivery", TestUser.CITY);
     static final TestUser HRSS_LIAISON = TestUser.of("department-liaison", "org-dept-hrss", TestUser.CITY);
     static final String COMMITTEE_DUTY = "duty@committee.example.cn";
+    static final TestUser SUPERVISOR = TestUser.of("supervisor", "org-city-swb", TestUser.CITY);
 
     static Instant beijing(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(ChinaCalendar.ZONE).toInstant();
@@ -42,11 +43,24 @@ class StaffMessagesTest extends NotificationsScenario {
         String id = NotificationsKit.newGrievanceId();
         Instant issuedAt = beijing(issued);
         clock.set(issuedAt);
+        intake.worker(id, "13100131" + id.substring(id.length() - 3));
+        kit.submitted(id, issuedAt.minus(Duration.ofHours(10)), false);
         reminder(id, issuedAt);
 
         WorkerMessagesTest.sleep(Duration.ofSeconds(3));
         assertThat(inboxOf(COMMITTEE_HANDLER, id)).as("not at night").isEmpty();
         assertThat(NotificationsKit.mail(COMMITTEE_DUTY, id)).isEmpty();
+
+        List<JsonNode> queued = await().atMost(Duration.ofSeconds(30)).until(() -> kit.as(SUPERVISOR)
+            .get("/api/notifications/cases/" + id), r -> r.status() == 200 && r.json().valueStream()
+            .filter(m -> m.path("channel").asString().equals("INBOX")).count() == 3).json().valueStream()
+            .filter(m -> m.path("channel").asString().equals("INBOX")).toList();
+        assertThat(queued)
+            .as("one inbox message per recipient organisation").hasSize(3)
+            .allSatisfy(m -> {
+                assertThat(m.path("status").asString()).isEqualTo("QUEUED");
+                assertThat(Instant.parse(m.path("nextAttemptAt").asString())).isEqualTo(beijing(expected));
+            });
 
         clock.set(beijing(expected).minusSeconds(5));
         WorkerMessagesTest.sleep(Duration.ofSeconds(2));

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -19,7 +18,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Intake's notification-contact endpoint and the identity service's token endpoint as notifications calls them, over
  * a real socket: a client-credentials token for {@code huiyin-services}, then the worker's mobile and consent by
- * grievance id for that token only. Tests say which worker has which mobile, who opted out, and when intake is down.
+ * grievance id for that token only. Tests say which worker has which mobile and when intake is down.
  */
 final class StubIntake {
 
@@ -29,7 +28,6 @@ final class StubIntake {
 
     private final HttpServer server;
     private final Map<String, String> mobiles = new ConcurrentHashMap<>();
-    private final Set<String> optedOut = ConcurrentHashMap.newKeySet();
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private volatile boolean down;
 
@@ -58,10 +56,6 @@ final class StubIntake {
 
     void worker(String grievanceId, String mobile) {
         mobiles.put(grievanceId, mobile);
-    }
-
-    void optOut(String grievanceId) {
-        optedOut.add(grievanceId);
     }
 
     void down(boolean isDown) {
@@ -102,8 +96,7 @@ final class StubIntake {
             answer(exchange, 404, "{}");
             return;
         }
-        answer(exchange, 200, "{\"grievanceId\":\"" + id + "\",\"mobile\":\"" + mobile + "\",\"optedOut\":"
-            + optedOut.contains(id) + "}");
+        answer(exchange, 200, "{\"grievanceId\":\"" + id + "\",\"mobile\":\"" + mobile + "\"}");
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {

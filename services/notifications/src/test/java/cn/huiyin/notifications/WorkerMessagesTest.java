@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.TestInstants;
+import cn.huiyin.platform.test.TestUser;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -16,6 +18,8 @@ import tools.jackson.databind.JsonNode;
  * for the grievance, once each, in order, with the tracking number and nothing more personal.
  */
 class WorkerMessagesTest extends NotificationsScenario {
+
+    static final TestUser HOTLINE = TestUser.of("hotline-operator", "org-hotline-12345", TestUser.CITY);
 
     @Test
     void anAcceptedAndSignedForGrievanceTextsTheWorkerTwiceAndARedeliveryChangesNothing() {
@@ -42,21 +46,64 @@ class WorkerMessagesTest extends NotificationsScenario {
     }
 
     @Test
-    void aWorkerWhoOptedOutGetsOnlyTheAcceptance() {
+    void aWorkerWhoOptedOutGetsOnlyTheAcceptanceAndStaffCannotSendThemMore() {
         String id = NotificationsKit.newGrievanceId();
         String mobile = "13900139" + id.substring(id.length() - 3);
         intake.worker(id, mobile);
-        intake.optOut(id);
         kit.submitted(id, TestInstants.DEFAULT, false);
+        NotificationsKit.awaitSms(mobile, l -> !l.isEmpty());
+        HttpJson hotline = kit.as(HOTLINE);
+        assertThat(hotline.put("/api/notifications/workers/" + id + "/consent", "{\"optedOut\": true}").status())
+            .isEqualTo(200);
+        assertThat(hotline.get("/api/notifications/workers/" + id + "/consent").json().path("optedOut").asBoolean())
+            .isTrue();
+
         kit.signedFor(id, TestInstants.DEFAULT.plus(Duration.ofMinutes(5)));
         kit.followUp("GrievanceClosed", "v1-resolved-and-satisfied.json", id,
             Map.of("closedAt", TestInstants.DEFAULT.plus(Duration.ofHours(1)).toString()),
             TestInstants.DEFAULT.plus(Duration.ofHours(1)));
+        HttpJson.Response refused = hotline.post("/api/notifications/workers/" + id + "/messages", """
+            {"template": "WORKER_SIGNED_FOR", "parameters": {"trackingNumber": "%s", "organisation": "市网约配送行业党委"}}"""
+            .formatted(id));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("grievanceId", "NO_CONSENT", "职工已退订", "opted out");
+        HttpJson.Response again = hotline.post("/api/notifications/workers/" + id + "/messages",
+            "{\"template\": \"WORKER_ACCEPTED\", \"parameters\": {\"trackingNumber\": \"" + id + "\"}}",
+            "Idempotency-Key", "resend-" + id);
+        assertThat(again.status()).isEqualTo(200);
+        hotline.post("/api/notifications/workers/" + id + "/messages",
+            "{\"template\": \"WORKER_ACCEPTED\", \"parameters\": {\"trackingNumber\": \"" + id + "\"}}",
+            "Idempotency-Key", "resend-" + id);
 
-        NotificationsKit.awaitSms(mobile, l -> !l.isEmpty());
         sleep(Duration.ofSeconds(3));
-        assertThat(NotificationsKit.sms(mobile)).extracting(t -> t.path("text").asString())
-            .singleElement().asString().contains("已受理");
+        assertThat(NotificationsKit.sms(mobile)).as("the acceptance, and once more on request; nothing else")
+            .extracting(t -> t.path("text").asString()).hasSize(2).allSatisfy(t -> assertThat(t).contains("已受理"));
+    }
+
+    @Test
+    void badRequestsToSendAWorkerMessageNameEveryField() {
+        String id = NotificationsKit.newGrievanceId();
+        intake.worker(id, "13300133" + id.substring(id.length() - 3));
+        kit.submitted(id, TestInstants.DEFAULT, false);
+        HttpJson hotline = kit.as(HOTLINE);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+            .until(() -> hotline.get("/api/notifications/workers/" + id + "/consent").status() == 200);
+
+        HttpJson.Response staffTemplate = hotline.post("/api/notifications/workers/" + id + "/messages",
+            "{\"template\": \"STAFF_DEADLINE_BREACHED\", \"parameters\": {\"subject\": \"x\"}}");
+        assertThat(staffTemplate.status()).isEqualTo(400);
+        assertThat(staffTemplate.body()).contains("parameters.limit", "parameters.dueAt", "parameters.organisation");
+        HttpJson.Response unknown = hotline.post("/api/notifications/workers/" + id + "/messages",
+            "{\"template\": \"WORKER_LOTTERY_WON\"}");
+        assertThat(unknown.status()).isEqualTo(404);
+        HttpJson.Response noTemplate = hotline.post("/api/notifications/workers/" + id + "/messages", "{}");
+        assertThat(noTemplate.status()).isEqualTo(400);
+        assertThat(noTemplate.body()).contains("template", "请指定模板", "Name the template");
+        TestUser elsewhere = TestUser.of("hotline-operator", "org-hotline-jinjiang", "510104");
+        assertThat(kit.as(elsewhere).get("/api/notifications/workers/" + id + "/consent").status())
+            .as("outside the caller's jurisdiction").isEqualTo(404);
+        assertThat(kit.as(HOTLINE).put("/api/notifications/workers/" + id + "/consent", "{}").body())
+            .contains("optedOut", "请说明是否退订");
     }
 
     @Test

@@ -34,6 +34,7 @@ public class DeliverNotifications {
 
     private final Notifications notifications;
     private final WorkerContacts workers;
+    private final Consents consents;
     private final DutyContacts duty;
     private final TemplateBook templates;
     private final Map<Channel, MessageChannel> channels;
@@ -42,11 +43,12 @@ public class DeliverNotifications {
     private final RateLimit rateLimit;
     private final Clock clock;
 
-    public DeliverNotifications(Notifications notifications, WorkerContacts workers, DutyContacts duty,
+    public DeliverNotifications(Notifications notifications, WorkerContacts workers, Consents consents, DutyContacts duty,
                                 TemplateBook templates, Map<Channel, MessageChannel> channels, QuietHours quietHours,
                                 RetryPolicy retries, RateLimit rateLimit, Clock clock) {
         this.notifications = notifications;
         this.workers = workers;
+        this.consents = consents;
         this.duty = duty;
         this.templates = templates;
         this.channels = Map.copyOf(channels);
@@ -138,13 +140,12 @@ public class DeliverNotifications {
     /** The address to send to, or empty if there is none; withholds the message if the worker opted out. */
     private Optional<String> addressOf(Notification notification, Instant now) {
         if (notification.recipient().audience() == Audience.WORKER) {
-            Optional<WorkerContacts.WorkerContact> contact = workers.find(notification.grievanceId());
-            if (contact.isPresent() && contact.get().optedOut()
-                && !TemplateBook.sentDespiteOptOut(notification.template())) {
+            if (!TemplateBook.sentDespiteOptOut(notification.template())
+                && consents.optedOut(notification.grievanceId())) {
                 notification.withhold(now);
                 return Optional.empty();
             }
-            return contact.map(WorkerContacts.WorkerContact::mobile).filter(m -> !m.isBlank());
+            return workers.mobile(notification.grievanceId()).filter(m -> !m.isBlank());
         }
         if (notification.recipient().channel() == Channel.INBOX) {
             return Optional.of(notification.recipient().organisationId());

@@ -5,7 +5,7 @@ import java.util.Optional;
 /** Port: the grievance facts notifications keeps ({@link GrievanceFacts}). */
 public interface GrievanceFactsStore {
 
-    void recordSubmitted(String grievanceId, String workerRef, boolean confidential);
+    void recordSubmitted(String grievanceId, String workerRef, String divisionCode, boolean confidential);
 
     void recordUrgent(String grievanceId, boolean urgent);
 

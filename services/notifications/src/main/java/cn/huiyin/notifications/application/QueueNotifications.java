@@ -98,8 +98,8 @@ public class QueueNotifications {
         return Disclosure.organisationName(organisation.name(), organisation.type(), confidential);
     }
 
-    public void grievanceSubmitted(String grievanceId, String workerRef, boolean confidential) {
-        facts.recordSubmitted(grievanceId, workerRef, confidential);
+    public void grievanceSubmitted(String grievanceId, String workerRef, String divisionCode, boolean confidential) {
+        facts.recordSubmitted(grievanceId, workerRef, divisionCode, confidential);
     }
 
     public void grievanceAssigned(String grievanceId, boolean urgent) {

@@ -3,17 +3,13 @@ package cn.huiyin.notifications.application;
 import java.util.Optional;
 
 /**
- * Port: the worker's mobile and consent, asked of intake at the moment of delivery and never stored here (ADR 0008,
- * ADR 0024).
+ * Port: the worker's mobile, asked of intake at the moment of delivery and never stored here (ADR 0008, ADR 0024).
+ * Whether the worker still wants messages is notifications' own record ({@link Consents}).
  */
 public interface WorkerContacts {
 
-    /** The worker's contact for a grievance; empty if intake has no mobile for it. */
-    Optional<WorkerContact> find(String grievanceId);
-
-    /** @param optedOut whether the worker asked for no messages beyond the acceptance */
-    record WorkerContact(String mobile, boolean optedOut) {
-    }
+    /** The worker's mobile for a grievance; empty if intake has none (unknown grievance, personal data erased). */
+    Optional<String> mobile(String grievanceId);
 
     /** Intake could not be asked (down, circuit open): the delivery is tried again later. */
     class Unavailable extends RuntimeException {

@@ -22,8 +22,9 @@ public class WorkerUpdates {
         this.queue = queue;
     }
 
-    public void accepted(String cause, String grievanceId, String workerRef, boolean confidential, Instant at) {
-        queue.grievanceSubmitted(grievanceId, workerRef, confidential);
+    public void accepted(String cause, String grievanceId, String workerRef, String divisionCode, boolean confidential,
+                         Instant at) {
+        queue.grievanceSubmitted(grievanceId, workerRef, divisionCode, confidential);
         queue.toWorker(cause, grievanceId, "WORKER_ACCEPTED", Map.of("trackingNumber", grievanceId), at, null);
     }
 

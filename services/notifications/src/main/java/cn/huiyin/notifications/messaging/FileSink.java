@@ -32,13 +32,21 @@ final class FileSink {
             Files.createDirectories(file.toAbsolutePath().getParent());
             if (Files.exists(file)) {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank()) {
-                        written.add(JSON.readTree(line).path("id").asString());
-                    }
+                    idOf(line).ifPresent(written::add);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open message sink " + file, e);
+        }
+    }
+
+    /** A line cut short by a crash while it was written is no message: skipped, and the message written again. */
+    private static java.util.Optional<String> idOf(String line) {
+        try {
+            return line.isBlank() ? java.util.Optional.empty()
+                : java.util.Optional.of(JSON.readTree(line).path("id").asString()).filter(id -> !id.isEmpty());
+        } catch (tools.jackson.core.JacksonException cutShort) {
+            return java.util.Optional.empty();
         }
     }
 

@@ -14,8 +14,12 @@ import org.springframework.messaging.Message;
 class IntakeEventsConsumer {
 
     /** Notifications' reading of intake's {@code GrievanceSubmitted}: the fields it uses. */
-    record GrievanceSubmitted(String grievanceId, Instant submittedAt, Worker worker, boolean confidential) {
+    record GrievanceSubmitted(String grievanceId, Instant submittedAt, Worker worker, boolean confidential,
+                              Location location) {
         record Worker(String workerRef) {
+        }
+
+        record Location(String divisionCode) {
         }
     }
 
@@ -25,7 +29,8 @@ class IntakeEventsConsumer {
             .on("cn.huiyin.intake.GrievanceSubmitted.v1", GrievanceSubmitted.class, event -> {
                 GrievanceSubmitted d = event.data();
                 workers.accepted(event.id(), Required.field(d.grievanceId(), "grievanceId", event),
-                    d.worker() == null ? null : d.worker().workerRef(), d.confidential(),
+                    d.worker() == null ? null : d.worker().workerRef(),
+                    d.location() == null ? null : d.location().divisionCode(), d.confidential(),
                     Required.field(d.submittedAt(), "submittedAt", event));
             }));
     }

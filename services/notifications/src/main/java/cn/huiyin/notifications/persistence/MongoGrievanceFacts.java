@@ -24,9 +24,9 @@ class MongoGrievanceFacts implements GrievanceFactsStore {
     }
 
     @Override
-    public void recordSubmitted(String grievanceId, String workerRef, boolean confidential) {
-        mongo.upsert(new Query(Criteria.where("_id").is(grievanceId)),
-            new Update().set("workerRef", workerRef).set("confidential", confidential), COLLECTION);
+    public void recordSubmitted(String grievanceId, String workerRef, String divisionCode, boolean confidential) {
+        mongo.upsert(new Query(Criteria.where("_id").is(grievanceId)), new Update().set("workerRef", workerRef)
+            .set("divisionCode", divisionCode).set("confidential", confidential), COLLECTION);
     }
 
     @Override
@@ -38,6 +38,7 @@ class MongoGrievanceFacts implements GrievanceFactsStore {
     public Optional<GrievanceFacts> find(String grievanceId) {
         Document found = mongo.findById(grievanceId, Document.class, COLLECTION);
         return Optional.ofNullable(found).map(d -> new GrievanceFacts(grievanceId, d.getString("workerRef"),
+            d.getString("divisionCode"),
             d.getBoolean("confidential"),
             d.getBoolean("urgent")));
     }

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Asks intake for the worker's mobile and consent ({@code GET /api/internal/grievances/{id}/notification-contact},
+ * Asks intake for the worker's mobile ({@code GET /api/internal/grievances/{id}/notification-contact},
  * SERVICE role only, audited by intake) with a client-credentials token of {@code huiyin-services}. The answer is used
  * for one delivery and never stored. Behind a circuit breaker: while intake is down, deliveries wait and retry
  * instead of piling requests on it.
@@ -51,7 +51,7 @@ public class IntakeWorkerContacts implements WorkerContacts {
     }
 
     @Override
-    public Optional<WorkerContact> find(String grievanceId) {
+    public Optional<String> mobile(String grievanceId) {
         try {
             return breaker.executeSupplier(() -> ask(grievanceId));
         } catch (CallNotPermittedException open) {
@@ -59,7 +59,7 @@ public class IntakeWorkerContacts implements WorkerContacts {
         }
     }
 
-    private Optional<WorkerContact> ask(String grievanceId) {
+    private Optional<String> ask(String grievanceId) {
         URI uri = URI.create(intakeUrl + "/api/internal/grievances/"
             + URLEncoder.encode(grievanceId, StandardCharsets.UTF_8) + "/notification-contact");
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
@@ -68,11 +68,7 @@ public class IntakeWorkerContacts implements WorkerContacts {
             tokenExpires = Instant.MIN;
         }
         return switch (response.statusCode()) {
-            case 200 -> {
-                JsonNode body = JSON.readTree(response.body());
-                String mobile = body.path("mobile").asString("");
-                yield Optional.of(new WorkerContact(mobile, body.path("optedOut").asBoolean(false)));
-            }
+            case 200 -> Optional.of(JSON.readTree(response.body()).path("mobile").asString(""));
             case 404 -> Optional.empty();
             default -> throw new Unavailable("Intake answered " + response.statusCode(), null);
         };

@@ -49,6 +49,11 @@ class NotificationController {
     record Inbox(List<InboxItem> items, int page, int size) {
     }
 
+    record Delivery(String id, String template, String audience, String channel, String organisationId,
+                    String status, int attempts, int segments, Instant occurredAt, Instant nextAttemptAt,
+                    List<StatusChange> history) {
+    }
+
     record PreviewRequest(Map<String, String> parameters) {
     }
 
@@ -66,6 +71,18 @@ class NotificationController {
         List<InboxItem> items = reads.inbox(CurrentUser.required().caller(), page, size).stream()
             .map(this::item).toList();
         return new Inbox(items, page, size);
+    }
+
+    @GetMapping("/cases/{grievanceId}")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.CALLBACK_AGENT, Roles.TRIAGE_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Every message about a grievance and where it stands (queued, sent, delivered, failed, withheld)",
+        description = "Template, channel and organisation of each message, never an address; 404 outside your "
+            + "jurisdiction.")
+    List<Delivery> history(@PathVariable String grievanceId) {
+        return reads.history(CurrentUser.required().caller(), grievanceId).stream()
+            .map(n -> new Delivery(n.id(), n.template(), n.recipient().audience().name(),
+                n.recipient().channel().name(), n.recipient().organisationId(), n.status().name(), n.attempts(),
+                n.segments(), n.occurredAt(), n.nextAttemptAt(), n.history())).toList();
     }
 
     @GetMapping("/templates")
