@@ -30,7 +30,7 @@ class StackLayoutTest {
         assertThat(layout.mongoPort()).isEqualTo(37017);
         assertThat(layout.identityIssuer()).isEqualTo("http://127.0.0.1:9300");
         assertThat(layout.services()).extracting(StackLayout.ServiceSpec::port)
-            .containsExactly(9300, 8381, 8382, 18383, 8384, 8385);
+            .containsExactly(9300, 8381, 8382, 18383, 8384, 8385, 8386);
     }
 
     @Test

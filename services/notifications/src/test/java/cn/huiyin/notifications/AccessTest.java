@@ -29,6 +29,9 @@ class AccessTest extends NotificationsScenario {
         GET  /api/notifications/workers/{grievanceId}/consent       | window-clerk hotline-operator callback-agent |
         PUT  /api/notifications/workers/{grievanceId}/consent       | window-clerk hotline-operator callback-agent |
         POST /api/notifications/workers/{grievanceId}/messages      | window-clerk hotline-operator callback-agent |
+        # The platform's audit trail
+        GET  /api/audit?grievanceId={grievanceId}                   | supervisor admin |
+        GET  /api/audit/export?grievanceId={grievanceId}            | supervisor admin |
         """;
 
     @Test

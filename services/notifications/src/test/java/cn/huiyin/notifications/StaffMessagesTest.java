@@ -130,6 +130,28 @@ class StaffMessagesTest extends NotificationsScenario {
             .hasSize(1);
     }
 
+    @Test
+    void anEscalationReachesBothRecipientsAndABreachTheOrganisationThatMissedIt() {
+        String id = NotificationsKit.newGrievanceId();
+        kit.followUp("SupervisionEscalated", "v1-supervisor-instructs.json", id, Map.of(
+            "supervisionId", id + "/SUPERVISION-1", "escalatedAt", clock.instant().toString()), clock.instant());
+        kit.followUp("DeadlineBreached", "v1-street-did-not-respond.json", id, Map.of(
+            "stepId", id + "/RESPONSE/YELLOW_CARD", "detectedAt", clock.instant().toString()), clock.instant());
+
+        TestUser swb = TestUser.of("supervisor", "org-city-swb", TestUser.CITY);
+        List<JsonNode> escalated = await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(swb, id),
+            items -> !items.isEmpty());
+        assertThat(escalated).singleElement().satisfies(item -> assertThat(item.path("textZh").asString())
+            .isEqualTo("【惠音】督办：诉求" + id + "已提请成都市委社会工作部（两新工委）督办，请市网约配送行业党委于11月24日17:30前书面回复。"));
+        TestUser street = TestUser.of("org-handler", "org-street-damian", TestUser.LONGQUANYI);
+        List<JsonNode> breached = await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(street, id),
+            items -> !items.isEmpty());
+        assertThat(breached).singleElement().satisfies(item -> assertThat(item.path("textZh").asString())
+            .startsWith("【惠音】超期：诉求" + id + "的响应时限已于12月1日14:50到期未办，请大面街道党工委立即办理"));
+        assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(COMMITTEE_HANDLER, id),
+            items -> items.size() == 1)).as("the committee: the escalation only").hasSize(1);
+    }
+
     private void reminder(String grievanceId, Instant issuedAt) {
         kit.followUp("ReminderIssued", "v1-resolution-at-75-percent.json", grievanceId, Map.of(
             "stepId", grievanceId + "/RESOLUTION-1/REMINDER_75", "issuedAt", issuedAt.toString()), issuedAt);

@@ -152,6 +152,18 @@ class WorkerMessagesTest extends NotificationsScenario {
         assertThat(NotificationsKit.awaitSms(mobile, l -> !l.isEmpty())).hasSize(1);
     }
 
+    @Test
+    void aReopenedGrievanceTellsTheWorkerWhoHandlesItAgainAndByWhen() {
+        String id = NotificationsKit.newGrievanceId();
+        String mobile = "13200132" + id.substring(id.length() - 3);
+        intake.worker(id, mobile);
+        kit.submitted(id, TestInstants.DEFAULT, false);
+        kit.followUp("GrievanceReopened", "v1-dissatisfied-first-time.json", id,
+            Map.of("reopenedAt", TestInstants.DEFAULT.plusSeconds(120).toString()), TestInstants.DEFAULT.plusSeconds(120));
+        assertThat(NotificationsKit.awaitSms(mobile, l -> l.size() >= 2).get(1).path("text").asString())
+            .isEqualTo("【惠音】您的诉求" + id + "已重新办理，承办单位青白江区委社会工作部，将于12月14日前办结。");
+    }
+
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
