@@ -164,6 +164,33 @@ class WorkerMessagesTest extends NotificationsScenario {
             .isEqualTo("【惠音】您的诉求" + id + "已重新办理，承办单位青白江区委社会工作部，将于12月14日前办结。");
     }
 
+    @Test
+    void aWorkerGetsAtMostFiveMessagesAnHourAndTheSixthWaitsForTheNextHour() {
+        String mobile = "13000130" + String.format("%03d", (int) (Math.random() * 1000));
+        String workerRef = "wk-flood-" + mobile;
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String id = NotificationsKit.newGrievanceId();
+            intake.worker(id, mobile);
+            ids.add(id);
+            var data = NotificationsKit.example("intake/GrievanceSubmitted/examples/v1-rider-insurance-claim-window.json");
+            data.put("grievanceId", id).put("trackingNumber", id).put("submittedAt", clock.instant().toString());
+            ((tools.jackson.databind.node.ObjectNode) data.get("worker")).put("workerRef", workerRef);
+            kit.publish(NotificationsKit.INTAKE, "/huiyin/intake", "cn.huiyin.intake.GrievanceSubmitted.v1", id, data,
+                clock.instant());
+        }
+        NotificationsKit.awaitSms(mobile, l -> l.size() >= 5);
+        sleep(Duration.ofSeconds(3));
+        assertThat(NotificationsKit.sms(mobile)).as("one worker, six grievances in a minute: five texts").hasSize(5);
+        JsonNode held = ids.stream().map(id -> kit.as(StaffMessagesTest.SUPERVISOR).get("/api/notifications/cases/" + id)
+                .json().get(0)).filter(m -> m.path("status").asString().equals("QUEUED")).findFirst().orElseThrow();
+        assertThat(held.path("history").valueStream().map(h -> h.path("code").asString()))
+            .contains("POSTPONED_RATE_LIMIT");
+
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(NotificationsKit.awaitSms(mobile, l -> l.size() >= 6)).hasSize(6);
+    }
+
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
