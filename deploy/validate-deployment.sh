@@ -171,7 +171,8 @@ import yaml
 ROOT, RENDERED_COMPOSE, RENDERED_K8S, ENV_EXAMPLE = sys.argv[1:5]
 os.chdir(ROOT)
 
-SERVICES = {"intake": 8081, "triage": 8082, "joint-meeting": 8083, "follow-up": 8084, "dashboard": 8085}
+SERVICES = {"intake": 8081, "triage": 8082, "joint-meeting": 8083, "follow-up": 8084, "dashboard": 8085,
+            "notifications": 8086}
 ROLES = ["window-clerk", "hotline-operator", "triage-officer", "org-handler", "department-liaison",
          "meeting-convener", "supervisor", "callback-agent", "dashboard-viewer", "admin"]
 SECRET_NAME = re.compile(r"PASSWORD|SECRET|_KEY$|_KEY_|JAAS|MONGODB_URI|APPLICATION_JSON")

@@ -39,8 +39,10 @@ while read -r service writes reads; do
   # Its own topics: publish (the outbox relay), create (the services provision their topics), describe.
   acl --allow-principal "$principal" --operation Write --operation Create --operation Describe \
     --operation DescribeConfigs --topic "$writes" --resource-pattern-type prefixed
-  # Its consumer group, named after the service (spring.cloud.stream.default.group).
-  acl --allow-principal "$principal" --operation Read --operation Describe --group "$service"
+  # Its consumer groups, named after the service (spring.cloud.stream.default.group), or starting with its name when
+  # a binding has a group of its own (triage-inboxes).
+  acl --allow-principal "$principal" --operation Read --operation Describe --group "$service" \
+    --resource-pattern-type prefixed
   IFS=',' read -r -a consumed <<<"$reads"
   for read_topic in "${consumed[@]}"; do
     topic "$read_topic"
@@ -48,8 +50,9 @@ while read -r service writes reads; do
       --topic "$read_topic"
     dead_letters="error.$read_topic.$service"
     topic "$dead_letters"
-    acl --allow-principal "$principal" --operation Write --operation Describe --operation DescribeConfigs \
-      --topic "$dead_letters"
+    # Prefixed, for the dead letters of its other groups too (error.<topic>.triage-inboxes), which it creates itself.
+    acl --allow-principal "$principal" --operation Write --operation Create --operation Describe \
+      --operation DescribeConfigs --topic "$dead_letters" --resource-pattern-type prefixed
   done
   echo "[kafka-init] rights of $principal: writes $writes*, reads $reads"
 done <"$acls_file"

@@ -21,7 +21,7 @@ set -euo pipefail
 
 cluster_id=${HUIYIN_KAFKA_CLUSTER_ID:?HUIYIN_KAFKA_CLUSTER_ID is required}
 admin_password=${HUIYIN_KAFKA_ADMIN_PASSWORD:?HUIYIN_KAFKA_ADMIN_PASSWORD is required}
-services=(intake triage joint-meeting follow-up dashboard)
+services=(intake triage joint-meeting follow-up dashboard notifications)
 scram_users=(--add-scram "SCRAM-SHA-256=[name=kafka-admin,password=${admin_password}]")
 password_variables=(HUIYIN_KAFKA_ADMIN_PASSWORD)
 for service in "${services[@]}"; do

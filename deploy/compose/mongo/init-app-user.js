@@ -9,7 +9,7 @@ const password = process.env.MONGO_HUIYIN_PASSWORD;
 if (!password) {
   throw new Error('MONGO_HUIYIN_PASSWORD is not set');
 }
-const databases = ['intake', 'triage', 'joint-meeting', 'follow-up', 'dashboard'];
+const databases = ['intake', 'triage', 'joint-meeting', 'follow-up', 'dashboard', 'notifications'];
 db.getSiblingDB('admin').createUser({
   user: 'huiyin',
   pwd: password,

@@ -26,7 +26,7 @@ class AsyncApiDocumentsTest {
 
     private static final Path ASYNCAPI = Path.of("asyncapi");
     private static final YAMLMapper YAML = new YAMLMapper();
-    private static final List<String> SERVICES = List.of("intake", "triage", "joint-meeting", "follow-up", "dashboard");
+    private static final List<String> SERVICES = List.of("intake", "triage", "joint-meeting", "follow-up", "dashboard", "notifications");
 
     @TestFactory
     Stream<DynamicTest> everyDocumentIsValidAsyncApi300() throws IOException {

@@ -30,7 +30,8 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 class ArchitectureTest {
 
     /** The services' root packages. */
-    static final List<String> SERVICES = List.of("intake", "triage", "jointmeeting", "followup", "dashboard", "identity");
+    static final List<String> SERVICES = List.of("intake", "triage", "jointmeeting", "followup", "dashboard", "identity",
+        "notifications");
 
     private static final String[] FRAMEWORKS = {"org.springframework..", "org.apache.kafka..", "com.mongodb..",
         "org.bson.."};

@@ -55,6 +55,13 @@ final class ServiceProcess {
         } else {
             command.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + layout.identityIssuer());
         }
+        if (spec.name().equals("notifications")) {
+            // sms.log and mail.log live with the stack's data; the token and intake's contact endpoint on their ports.
+            command.add("--huiyin.notifications.sink-directory=" + layout.dataDir().resolve("notifications"));
+            command.add("--huiyin.notifications.token-url=" + layout.identityIssuer() + "/oauth2/token");
+            layout.services().stream().filter(s -> s.name().equals("intake")).findFirst().ifPresent(intake ->
+                command.add("--huiyin.notifications.intake-url=http://127.0.0.1:" + intake.port()));
+        }
         return command;
     }
 

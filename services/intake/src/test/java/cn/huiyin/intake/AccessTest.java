@@ -38,6 +38,8 @@ class AccessTest extends AccessTableScenario {
             POST /api/grievances/{grievanceId}/withdrawal             | window-clerk hotline-operator |
             POST /api/grievances/{grievanceId}/evidence               | window-clerk hotline-operator |
             GET  /api/grievances/{grievanceId}/evidence/{fileId}      | %1$s | scoped
+            # The notification service (client credentials), audited
+            GET  /api/internal/grievances/{grievanceId}/notification-contact | service |
             # The worker, without an account (query code)
             POST /api/public/grievances/lookup                        | public |
             POST /api/public/grievances/supplement                    | public |

@@ -79,6 +79,20 @@ public class GrievanceQueries {
             grievance.worker().residentId(), grievance.submission().preferredContactTime());
     }
 
+    /**
+     * The worker's mobile for the notification service (SERVICE role only), to send one message about this grievance:
+     * nothing else of the worker, and audited like every other unmasking. Empty once the personal data is erased.
+     */
+    public java.util.Optional<String> notificationMobile(String grievanceId) {
+        Grievance grievance = grievances.find(grievanceId).orElseThrow(() -> notFound(grievanceId));
+        if (grievance.worker().isErased()) {
+            return java.util.Optional.empty();
+        }
+        audit.personalDataRead(grievanceId, grievance.submission().place().divisionCode(), List.of("mobile"),
+            "notification");
+        return java.util.Optional.ofNullable(grievance.worker().mobile());
+    }
+
     /** An evidence file of a grievance the caller may read, unless its files are withheld from them. */
     public EvidenceStore.StoredFile evidence(Caller caller, String grievanceId, String fileId) {
         Read read = get(caller, grievanceId);
