@@ -62,6 +62,11 @@ final class ServiceProcess {
             layout.services().stream().filter(s -> s.name().equals("intake")).findFirst().ifPresent(intake ->
                 command.add("--huiyin.notifications.intake-url=http://127.0.0.1:" + intake.port()));
         }
+        if (spec.name().equals("follow-up")) {
+            // The worker's rating is checked by intake's self-service, wherever HUIYIN_PORT_OFFSET put it.
+            layout.services().stream().filter(s -> s.name().equals("intake")).findFirst().ifPresent(intake ->
+                command.add("--huiyin.follow-up.intake-url=http://127.0.0.1:" + intake.port()));
+        }
         return command;
     }
 
