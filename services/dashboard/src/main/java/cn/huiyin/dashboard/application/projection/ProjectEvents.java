@@ -1,6 +1,6 @@
 package cn.huiyin.dashboard.application.projection;
 
-import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -41,11 +41,16 @@ public class ProjectEvents {
         applyTo(generation.forEvent(position), grievanceId, position, change);
     }
 
-    /** Applies an event about several grievances (a joint meeting's decision): each fact records it. */
-    public void applyToEach(Collection<String> grievanceIds, Position position, Consumer<CaseFact> change) {
+    /**
+     * Applies an event about several grievances (a joint meeting's decision): each fact records it. The i-th grievance
+     * counts under its own sub-slot ({@code <slot>#<i>}), so that two grievances of one record that share a cell do
+     * not take each other for a redelivery.
+     */
+    public void applyToEach(List<String> grievanceIds, Position position, Consumer<CaseFact> change) {
         String target = generation.forEvent(position);
-        for (String grievanceId : grievanceIds) {
-            applyTo(target, grievanceId, position, change);
+        for (int i = 0; i < grievanceIds.size(); i++) {
+            Position own = position == null || i == 0 ? position : new Position(position.slot() + "#" + i, position.offset());
+            applyTo(target, grievanceIds.get(i), own, change);
         }
     }
 

@@ -39,11 +39,11 @@ public class IntakeCounts {
                 return;
             }
             String escaped = Keys.escape(key);
-            Dimension.CATEGORY.valueOf(escaped).ifPresent(v -> byCategory.merge(v, count, Long::sum));
-            Dimension.CHANNEL.valueOf(escaped).ifPresent(v -> byChannel.merge(v, count, Long::sum));
-            Dimension.WORKER_GROUP.valueOf(escaped).ifPresent(v -> byGroup.merge(v, count, Long::sum));
+            Dimension.CATEGORY.valueIn(escaped).ifPresent(v -> byCategory.merge(v, count, Long::sum));
+            Dimension.CHANNEL.valueIn(escaped).ifPresent(v -> byChannel.merge(v, count, Long::sum));
+            Dimension.WORKER_GROUP.valueIn(escaped).ifPresent(v -> byGroup.merge(v, count, Long::sum));
             if (scope.length() < 6) {
-                Dimension.DIVISION.valueOf(escaped).ifPresent(v -> byDistrict.merge(v.length() >= 6 ? v.substring(0, 6) : v,
+                Dimension.DIVISION.valueIn(escaped).ifPresent(v -> byDistrict.merge(v.length() >= 6 ? v.substring(0, 6) : v,
                     count, Long::sum));
             }
         });

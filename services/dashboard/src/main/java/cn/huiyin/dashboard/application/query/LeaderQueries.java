@@ -56,7 +56,7 @@ public class LeaderQueries {
         } else if (by.group() == CellGroup.DIMS) {
             Dimension dimension = by.dimension();
             new TreeMap<>(sums.rows(generation, scope, period, CellGroup.DIMS)).forEach((key, counters) ->
-                dimension.valueOf(Keys.escape(key)).ifPresent(value -> rows.add(new FigureRow(value,
+                dimension.valueIn(Keys.escape(key)).ifPresent(value -> rows.add(new FigureRow(value,
                     labels.of(dimension, value), null, Figures.of(counters, CellGroup.DIMS)))));
         }
         String drillDown = "/api/dashboard/cases?metric={metric}&part={numerator|denominator}&period=" + period.label()

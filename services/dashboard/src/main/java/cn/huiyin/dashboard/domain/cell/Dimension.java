@@ -18,7 +18,7 @@ public enum Dimension {
     }
 
     /** The value of a row key of this dimension, or empty if the key belongs to another. */
-    public Optional<String> valueOf(String key) {
+    public Optional<String> valueIn(String key) {
         String plain = Keys.unescape(key);
         return plain.startsWith(prefix + ":") ? Optional.of(plain.substring(prefix.length() + 1)) : Optional.empty();
     }

@@ -66,7 +66,7 @@ public record ReportingPeriod(Kind kind, LocalDate from, LocalDate to) {
                 int year = Integer.parseInt(value);
                 return Optional.of(new ReportingPeriod(Kind.YEAR, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
             }
-        } catch (DateTimeParseException | java.time.DateTimeException e) {
+        } catch (java.time.DateTimeException e) {
             return Optional.empty();
         }
         return Optional.empty();

@@ -76,4 +76,10 @@ public final class Hierarchy {
         RegisteredOrganisation organisation = byId.get(id);
         return organisation == null ? null : organisation.name();
     }
+
+    /** The name of the organisation whose jurisdiction is exactly {@code divisionCode}, or null. */
+    public String nameOfJurisdiction(String divisionCode) {
+        return byId.values().stream().filter(o -> o.jurisdiction().size() == 1 && o.jurisdiction().contains(divisionCode))
+            .map(RegisteredOrganisation::name).sorted().findFirst().orElse(null);
+    }
 }
