@@ -1,6 +1,8 @@
 package cn.huiyin.dashboard;
 
 import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import cn.huiyin.dashboard.application.organisation.FollowOrganisations;
 import cn.huiyin.dashboard.application.organisation.Organisations;
@@ -19,6 +21,9 @@ import cn.huiyin.dashboard.application.query.Labels;
 import cn.huiyin.dashboard.application.query.LeaderQueries;
 import cn.huiyin.dashboard.application.ranking.MonthlyRankings;
 import cn.huiyin.dashboard.application.ranking.RankingStore;
+import cn.huiyin.dashboard.application.rebuild.FactBatches;
+import cn.huiyin.dashboard.application.rebuild.History;
+import cn.huiyin.dashboard.application.rebuild.RebuildProjection;
 import cn.huiyin.dashboard.domain.ranking.RankingWeights;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -72,6 +77,18 @@ class DashboardConfiguration {
     HotspotQueries hotspotQueries(CellSums sums, LiveGeneration live, Labels labels,
                                   @Value("${huiyin.dashboard.hotspots.minimum:5}") long minimum) {
         return new HotspotQueries(sums, live, labels, minimum);
+    }
+
+    @Bean
+    RebuildProjection rebuildProjection(History history, FactBatches facts, CellStore cells, ProjectionState state,
+                                        LiveGeneration live, FollowOrganisations organisations, Clock clock,
+                                        @Value("${huiyin.dashboard.rebuild.batch-size:2000}") int batchSize) {
+        Executor background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "dashboard-rebuild");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new RebuildProjection(history, facts, cells, state, live, organisations, background, clock, batchSize);
     }
 
     @Bean

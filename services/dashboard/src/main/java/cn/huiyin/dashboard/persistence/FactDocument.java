@@ -37,11 +37,15 @@ class FactDocument extends AggregateDocument {
         document.grievanceId = stored.grievanceId();
         document.fact = stored.fact();
         document.pending = stored.pending();
-        CaseFact fact = stored.fact();
-        document.division = fact.division();
-        document.submittedDay = fact.submittedAt() == null ? null : Contribution.day(fact.submittedAt()).toString();
-        document.closedDay = fact.closedAt() == null ? null : Contribution.day(fact.closedAt()).toString();
+        document.derive();
         return document;
+    }
+
+    /** Sets the flat fields the queries filter on from the fact. */
+    void derive() {
+        division = fact.division();
+        submittedDay = fact.submittedAt() == null ? null : Contribution.day(fact.submittedAt()).toString();
+        closedDay = fact.closedAt() == null ? null : Contribution.day(fact.closedAt()).toString();
     }
 
     StoredFact toDomain() {

@@ -68,14 +68,16 @@ class MongoCells implements CellStore {
         if (mongo.updateFirst(new Query(filter), update, COLLECTION).getMatchedCount() > 0) {
             return;
         }
-        if (mongo.exists(new Query(Criteria.where("_id").is(id)), COLLECTION)) {
-            return;
+        if (!mongo.exists(new Query(Criteria.where("_id").is(id)), COLLECTION)) {
+            try {
+                mongo.insert(fresh(id, generation, key, fields, offsets), COLLECTION);
+                return;
+            } catch (DuplicateKeyException meanwhile) {
+                // Another event created the cell first: add to it below.
+            }
         }
-        try {
-            mongo.insert(fresh(id, generation, key, fields, offsets), COLLECTION);
-        } catch (DuplicateKeyException meanwhile) {
-            mongo.updateFirst(new Query(filter), update, COLLECTION);
-        }
+        // The cell exists (it may have been created since the first try): the guarded update decides.
+        mongo.updateFirst(new Query(filter), update, COLLECTION);
     }
 
     private static Document fresh(String id, String generation, CellKey key, Map<String, Long> fields,

@@ -189,7 +189,7 @@ public class RebuildProjection {
      * nothing because they have read all of it — its end.
      */
     private Map<String, Long> awaitBoundary(History.Reader reader) {
-        Instant deadline = Instant.now().plus(HANDOFF_LIMIT);
+        long deadline = System.nanoTime() + HANDOFF_LIMIT.toNanos();
         while (true) {
             Map<String, Long> holding = state.read().rebuild().holding();
             Map<String, Long> end = reader.endOffsets();
@@ -208,7 +208,7 @@ public class RebuildProjection {
             if (boundary.size() == end.size()) {
                 return boundary;
             }
-            if (Instant.now().isAfter(deadline)) {
+            if (System.nanoTime() - deadline > 0) {
                 throw new IllegalStateException("The live consumers did not reach a hand-over point within "
                     + HANDOFF_LIMIT + "; slots without one: " + end.keySet().stream()
                     .filter(s -> !boundary.containsKey(s)).toList());
