@@ -1,6 +1,7 @@
 package cn.huiyin.dashboard;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
@@ -89,6 +90,12 @@ class DashboardConfiguration {
             return thread;
         });
         return new RebuildProjection(history, facts, cells, state, live, organisations, background, clock, batchSize);
+    }
+
+    @Bean
+    RankingFreezeSchedule rankingFreezeSchedule(MonthlyRankings rankings,
+                                                @Value("${huiyin.dashboard.ranking.freeze-check:1m}") Duration every) {
+        return new RankingFreezeSchedule(rankings, every);
     }
 
     @Bean

@@ -13,15 +13,19 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads every partition of the dashboard's topics from its first record, without joining a consumer group (assigned
- * partitions, nothing committed). A second consumer only asks what the live group {@code dashboard} has committed.
+ * partitions, nothing committed). A topic that does not exist fails the rebuild: a generation without it would go live
+ * incomplete. A second consumer only asks what the live group {@code dashboard} has committed.
  */
 final class KafkaHistoryReader implements History.Reader {
+
+    private static final Duration LOOKUP = Duration.ofSeconds(15);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaConsumer<String, byte[]> live;
@@ -32,9 +36,19 @@ final class KafkaHistoryReader implements History.Reader {
         this.events = events;
         this.consumer = new KafkaConsumer<>(properties(bootstrapServers, "dashboard-rebuild", batchSize));
         this.live = new KafkaConsumer<>(properties(bootstrapServers, "dashboard", 1));
-        for (String topic : topics) {
-            consumer.partitionsFor(topic).forEach(p -> slots.put(Slots.slot(topic, p.partition()),
-                new TopicPartition(topic, p.partition())));
+        try {
+            Map<String, List<PartitionInfo>> existing = consumer.listTopics(LOOKUP);
+            for (String topic : topics) {
+                List<PartitionInfo> partitions = existing.get(topic);
+                if (partitions == null || partitions.isEmpty()) {
+                    throw new IllegalStateException("Topic " + topic + " does not exist yet; a rebuild needs every topic "
+                        + "the dashboard reads (its consumers create them when they start)");
+                }
+                partitions.forEach(p -> slots.put(Slots.slot(topic, p.partition()), new TopicPartition(topic, p.partition())));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
         consumer.assign(slots.values());
         consumer.seekToBeginning(slots.values());

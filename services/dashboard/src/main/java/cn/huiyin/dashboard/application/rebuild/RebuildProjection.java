@@ -107,6 +107,7 @@ public class RebuildProjection {
         try (History.Reader reader = history.open()) {
             Map<String, Long> end = reader.endOffsets();
             counting.total = total(reader.beginningOffsets(), end);
+            log.info("Rebuilding the dashboard projection into {}: replaying {} slots up to {}", generation, end.size(), end);
             replay(reader, generation, end, counting);
             for (int round = 0; round < 20; round++) {
                 end = reader.endOffsets();
@@ -121,6 +122,8 @@ public class RebuildProjection {
             live.refresh();
             pause(LiveGeneration.MAX_AGE.multipliedBy(3));
             Map<String, Long> boundary = awaitBoundary(reader);
+            log.info("Hand-over of {}: the rebuild replays up to {} and the live consumers go on from there", generation,
+                boundary);
             counting.total += behind(reader.positions(), boundary);
             replay(reader, generation, boundary, counting);
             report(counting, true);
