@@ -77,6 +77,25 @@ class CountingGrievancesTest {
             + e.get("field").asString())).containsExactly("period.reversed@from");
     }
 
+    @Test
+    void badParametersAreNamedAllAtOnce() {
+        HttpJson.Response answer = HttpJson.at(port).as(cityViewer)
+            .get("/api/dashboard/cases?metric=happiness&part=middle&period=2026-13&by=colour&size=0");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+            .containsExactlyInAnyOrder("metric", "part", "period", "by", "size");
+        assertThat(answer.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void aViewerOutsideTheirJurisdictionIsRefused() {
+        HttpJson.Response answer = HttpJson.at(port).as(longquanyiViewer).get("/api/dashboard/figures?division=510104");
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.json().get("code").asString()).isEqualTo("division.out-of-scope");
+    }
+
     private long total(TestUser viewer) {
         return HttpJson.at(port).as(viewer).get("/api/dashboard/intake").json().get("total").asLong();
     }

@@ -100,6 +100,17 @@ class JinchangFreightCohortTest {
         assertThat(numerator(closed, "closedUnresolved")).isZero();
         everyFigureListsItsCases(closed);
         leadersSeeTheirJurisdictionAndTheCityRollsUp();
+        theStreetsWhereComplaintsGatherAreHotspots();
+    }
+
+    /** Category x street: the parking complaints of 金川区's street 620302001 lead the month's table. */
+    private void theStreetsWhereComplaintsGatherAreHotspots() {
+        JsonNode hotspots = kit.as(CITY).get("/api/dashboard/hotspots?month=2026-11").json();
+        JsonNode top = hotspots.get("categoryByStreet").get(0).get("row");
+        assertThat(top.get("category").asString() + "@" + top.get("place").asString())
+            .isEqualTo("PARKING_ACCESS@620302001");
+        long parkingInJinchuan = 1 + java.util.stream.IntStream.range(0, 20).filter(i -> i % 3 != 0).count();
+        assertThat(hotspots.toString()).contains("\"count\":" + parkingInJinchuan);
     }
 
     /** A district leader sees their district only; the city sees both, and its units rolled up. */

@@ -31,6 +31,8 @@ public final class CellSums {
             Map<String, Long> sum = sums.computeIfAbsent(Keys.unescape(row), k -> new HashMap<>());
             counters.forEach((code, value) -> sum.merge(code, value, Long::sum));
         }));
+        // A row every case has left (a case counted as unassigned until its assignment arrived) is no row at all.
+        sums.values().removeIf(counters -> counters.values().stream().allMatch(value -> value == 0));
         return sums;
     }
 
