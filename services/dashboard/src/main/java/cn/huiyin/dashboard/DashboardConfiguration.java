@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
+import cn.huiyin.dashboard.application.ledger.LedgerExport;
 import cn.huiyin.dashboard.application.organisation.FollowOrganisations;
 import cn.huiyin.dashboard.application.organisation.Organisations;
 import cn.huiyin.dashboard.application.organisation.RegistryLabels;
@@ -96,6 +97,11 @@ class DashboardConfiguration {
     RankingFreezeSchedule rankingFreezeSchedule(MonthlyRankings rankings,
                                                 @Value("${huiyin.dashboard.ranking.freeze-check:1m}") Duration every) {
         return new RankingFreezeSchedule(rankings, every);
+    }
+
+    @Bean
+    LedgerExport ledgerExport(FactQueries facts, LiveGeneration live) {
+        return new LedgerExport(facts, live);
     }
 
     @Bean

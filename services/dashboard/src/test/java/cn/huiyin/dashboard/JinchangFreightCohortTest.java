@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.huiyin.platform.messaging.cloudevents.CloudEvent;
+import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.ServiceTest;
 import cn.huiyin.platform.test.TestClock;
 import cn.huiyin.platform.test.TestInstants;
@@ -101,6 +102,19 @@ class JinchangFreightCohortTest {
         everyFigureListsItsCases(closed);
         leadersSeeTheirJurisdictionAndTheCityRollsUp();
         theStreetsWhereComplaintsGatherAreHotspots();
+        theLedgerHasARowPerGrievance();
+    }
+
+    /** The ledger (台账) of November: a header and one row per grievance of the city's cohort, nothing personal. */
+    private void theLedgerHasARowPerGrievance() {
+        HttpJson.Response ledger = kit.as(CITY).get("/api/dashboard/ledger/cases.csv?period=2026-11", "Accept", "text/csv");
+        assertThat(ledger.status()).isEqualTo(200);
+        List<String> lines = ledger.body().lines().toList();
+        assertThat(lines).hasSize(1 + 32);
+        assertThat(lines.get(0)).contains("grievanceId", "satisfaction", "outcome");
+        assertThat(lines.stream().filter(l -> l.contains("RESOLVED_BUT_DISSATISFIED"))).hasSize(1);
+        assertThat(ledger.body()).doesNotContain("wk-");
+        assertThat(kit.as(JINCHUAN).get("/api/dashboard/ledger/cases.csv?period=2026-11", "Accept", "text/csv").body().lines()).hasSize(1 + 21);
     }
 
     /** Category x street: the parking complaints of 金川区's street 620302001 lead the month's table. */
