@@ -2,11 +2,8 @@ package cn.huiyin.dashboard.persistence;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import cn.huiyin.dashboard.application.projection.ProjectionState;
-import cn.huiyin.dashboard.domain.cell.Keys;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -52,20 +49,8 @@ class MongoProjectionState implements ProjectionState {
         Document p = d.get("progress", Document.class);
         Progress progress = p == null ? null : new Progress(number(p, "read"), number(p, "total"),
             ((Number) p.getOrDefault("rate", 0.0)).doubleValue(), number(p, "applied"), instant(p, "reportedAt"));
-        Map<String, Long> holding = new LinkedHashMap<>();
-        Document held = d.get("holding", Document.class);
-        if (held != null) {
-            held.forEach((slot, offset) -> holding.put(Keys.unescape(slot), ((Number) offset).longValue()));
-        }
         return new Rebuild(d.getString("generation"), Phase.valueOf(d.getString("phase")), d.getString("by"),
-            instant(d, "startedAt"), instant(d, "finishedAt"), progress, holding, d.getString("failure"));
-    }
-
-    @Override
-    public void holdingAt(String slot, long offset) {
-        String field = "rebuild.holding." + Keys.escape(slot);
-        mongo.updateFirst(new Query(Criteria.where("_id").is(ID).and("rebuild.phase").is(Phase.HANDOFF.name())),
-            new Update().min(field, offset), COLLECTION);
+            instant(d, "startedAt"), instant(d, "finishedAt"), progress, d.getString("failure"));
     }
 
     @Override
@@ -93,7 +78,7 @@ class MongoProjectionState implements ProjectionState {
     @Override
     public void beginHandoff(Instant at) {
         mongo.updateFirst(new Query(Criteria.where("_id").is(ID)),
-            new Update().set("rebuild.phase", Phase.HANDOFF.name()).set("rebuild.holding", new Document()), COLLECTION);
+            new Update().set("rebuild.phase", Phase.HANDOFF.name()), COLLECTION);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package cn.huiyin.dashboard.application.projection;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,18 +11,12 @@ public interface ProjectionState {
     /** The generation the dashboard answers from and live events go to, and a rebuild's state. */
     Generations read();
 
-    /**
-     * Records that a live consumer is holding a record of {@code slot} at {@code offset} while the projection hands
-     * over (the lowest such offset per slot is kept): the rebuilt generation takes everything before it.
-     */
-    void holdingAt(String slot, long offset);
-
     /** Starts a rebuild into {@code generation} unless one is running; false if one is. */
     boolean startRebuild(String generation, String by, Instant at, Instant staleBefore);
 
     void progress(Progress progress);
 
-    /** Lets the live consumers hold their next record (the hand-over begins). */
+    /** Makes the live consumers hold their next event (the hand-over begins). */
     void beginHandoff(Instant at);
 
     /** Makes the rebuilt generation live and lets the consumers go on with it; the old one is to be dropped. */
@@ -48,7 +41,7 @@ public interface ProjectionState {
     enum Phase { REPLAYING, HANDOFF, DONE, FAILED }
 
     record Rebuild(String generation, Phase phase, String by, Instant startedAt, Instant finishedAt, Progress progress,
-                   Map<String, Long> holding, String failure) {
+                   String failure) {
     }
 
     /**

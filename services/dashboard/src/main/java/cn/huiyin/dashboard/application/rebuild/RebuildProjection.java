@@ -28,11 +28,11 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li><b>replay</b> every slot from its first record to its end, many records per write (facts first, then cells),
  *       then again to the new end while the lag is large;</li>
- *   <li><b>hand-over</b>: live consumers hold their next record and say which ({@link ProjectionState#holdingAt}); a
- *       slot whose consumer holds nothing is taken to its end once the consumers committed everything there. The
- *       rebuild replays exactly up to those offsets;</li>
- *   <li><b>switch</b>: the new generation goes live; the held records are applied to it. An event the rebuild already
- *       applied (a consumer that lagged behind) is recognised by the fact and changes nothing.</li>
+ *   <li><b>hand-over</b>: live consumers hold their next event (they write to no generation while it lasts); once
+ *       no consumer can still be writing to the old generation the rebuild replays every slot to its end as it is
+ *       then;</li>
+ *   <li><b>switch</b>: the new generation goes live and the held events go on into it. An event the rebuild already
+ *       applied (a consumer that lagged behind the end) is recognised by its fact and changes nothing.</li>
  * </ol>
  * A rebuild that fails leaves the live generation as it was; a new one starts from scratch.
  */
@@ -42,7 +42,6 @@ public class RebuildProjection {
 
     /** Below this many records still to read the hand-over starts. */
     static final long HANDOFF_LAG = 2_000;
-    static final Duration HANDOFF_LIMIT = Duration.ofMinutes(2);
     static final Duration STALE = Duration.ofMinutes(2);
 
     private final History history;
@@ -121,7 +120,7 @@ public class RebuildProjection {
             state.beginHandoff(clock.instant());
             live.refresh();
             pause(LiveGeneration.MAX_AGE.multipliedBy(3));
-            Map<String, Long> boundary = awaitBoundary(reader);
+            Map<String, Long> boundary = reader.endOffsets();
             log.info("Hand-over of {}: the rebuild replays up to {} and the live consumers go on from there", generation,
                 boundary);
             counting.total += behind(reader.positions(), boundary);
@@ -185,39 +184,6 @@ public class RebuildProjection {
         facts.store(touched.values());
         cells.addBatch(generation, deltas, highest);
         return applied;
-    }
-
-    /**
-     * Where the rebuild stops for each slot: the offset a live consumer holds, or — for a slot whose consumers hold
-     * nothing because they have read all of it — its end.
-     */
-    private Map<String, Long> awaitBoundary(History.Reader reader) {
-        long deadline = System.nanoTime() + HANDOFF_LIMIT.toNanos();
-        while (true) {
-            Map<String, Long> holding = state.read().rebuild().holding();
-            Map<String, Long> end = reader.endOffsets();
-            Map<String, Long> committed = reader.liveOffsets();
-            Map<String, Long> beginning = reader.beginningOffsets();
-            Map<String, Long> boundary = new HashMap<>();
-            for (Map.Entry<String, Long> slot : end.entrySet()) {
-                Long held = holding == null ? null : holding.get(slot.getKey());
-                long first = beginning.getOrDefault(slot.getKey(), 0L);
-                if (held != null) {
-                    boundary.put(slot.getKey(), held);
-                } else if (slot.getValue() <= first || slot.getValue().equals(committed.get(slot.getKey()))) {
-                    boundary.put(slot.getKey(), slot.getValue());
-                }
-            }
-            if (boundary.size() == end.size()) {
-                return boundary;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("The live consumers did not reach a hand-over point within "
-                    + HANDOFF_LIMIT + "; slots without one: " + end.keySet().stream()
-                    .filter(s -> !boundary.containsKey(s)).toList());
-            }
-            pause(Duration.ofMillis(200));
-        }
     }
 
     private void report(Counting counting, boolean now) {
