@@ -3,6 +3,7 @@ package cn.huiyin.dashboard.application.projection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 import cn.huiyin.dashboard.domain.cell.CellKey;
@@ -24,7 +25,8 @@ import cn.huiyin.dashboard.domain.fact.CaseFact;
  */
 public class ProjectEvents {
 
-    private static final int ATTEMPTS = 5;
+    /** Events of several topics about one grievance arrive together; a lost race is retried here, after a pause. */
+    private static final int ATTEMPTS = 25;
 
     private final FactStore facts;
     private final CellStore cells;
@@ -80,6 +82,7 @@ public class ProjectEvents {
                 facts.update(stored);
             } catch (ConcurrentFactChange conflict) {
                 if (attempt < ATTEMPTS) {
+                    backOff(attempt);
                     continue;
                 }
                 throw conflict;
@@ -104,6 +107,15 @@ public class ProjectEvents {
         cells.apply(target, deltas, position);
         if (position != null) {
             facts.confirm(target, grievanceId, position.slot(), position.offset());
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20) * Math.min(attempt, 10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a fact change", e);
         }
     }
 }
