@@ -79,6 +79,9 @@ log.dirs=/var/lib/kafka/data
 # factor they are configured with; a typo in a topic name must not silently create a topic.
 auto.create.topics.enable=false
 num.partitions=6
+# Topics keep their full history: the dashboard rebuilds its projection from it (storage arithmetic in
+# docs/dashboard.md).
+log.retention.ms=-1
 
 # One broker: every internal topic has a single replica, so min.insync.replicas cannot exceed 1 and no other replica
 # holds an acknowledged record. Flush each append to disk before acknowledging it instead: an outbox event the broker

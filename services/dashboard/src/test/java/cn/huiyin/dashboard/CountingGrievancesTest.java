@@ -15,14 +15,18 @@ import cn.huiyin.platform.messaging.cloudevents.CloudEvent;
 import cn.huiyin.platform.messaging.cloudevents.CloudEventKafkaHeaders;
 import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.ServiceTest;
+import cn.huiyin.platform.test.TestClock;
 import cn.huiyin.platform.test.TestInfrastructure;
+import cn.huiyin.platform.test.TestInstants;
 import cn.huiyin.platform.test.TestUser;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -33,8 +37,16 @@ class CountingGrievancesTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    TestClock clock;
+
     private final TestUser longquanyiViewer = TestUser.of("dashboard-viewer", "org-district-lqy", "510112");
     private final TestUser cityViewer = TestUser.of("dashboard-viewer", "org-city-swb", "510100");
+
+    @BeforeEach
+    void resetClock() {
+        clock.set(TestInstants.DEFAULT);
+    }
 
     @Test
     void eachLeaderSeesTheCountsOfTheirOwnJurisdiction() throws Exception {
@@ -61,7 +73,27 @@ class CountingGrievancesTest {
             .get("/api/dashboard/intake?from=2026-11-30&to=2026-11-01");
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.json().get("code").asString()).isEqualTo("period.reversed");
+        assertThat(answer.json().get("errors").valueStream().map(e -> e.get("code").asString() + "@"
+            + e.get("field").asString())).containsExactly("period.reversed@from");
+    }
+
+    @Test
+    void badParametersAreNamedAllAtOnce() {
+        HttpJson.Response answer = HttpJson.at(port).as(cityViewer)
+            .get("/api/dashboard/cases?metric=happiness&part=middle&period=2026-13&by=colour&size=0");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+            .containsExactlyInAnyOrder("metric", "part", "period", "by", "size");
+        assertThat(answer.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void aViewerOutsideTheirJurisdictionIsRefused() {
+        HttpJson.Response answer = HttpJson.at(port).as(longquanyiViewer).get("/api/dashboard/figures?division=510104");
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.json().get("code").asString()).isEqualTo("division.out-of-scope");
     }
 
     private long total(TestUser viewer) {
@@ -73,9 +105,9 @@ class CountingGrievancesTest {
         String data = Files.readString(Path.of("../../contracts/events/intake/GrievanceSubmitted/examples/v1-rider-insurance-claim-window.json"))
             .replace("HY-20261120-000017", id).replace("510112002", divisionCode)
             .replace("INJURY_INSURANCE", category)
-            .replace("2026-11-20T02:35:12.481Z", Instant.now().toString());
+            .replace("2026-11-20T02:35:12.481Z", "2026-12-01T02:35:12.481Z");
         CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), "/huiyin/intake",
-            "cn.huiyin.intake.GrievanceSubmitted.v1", Instant.now(), id, CloudEvent.JSON,
+            "cn.huiyin.intake.GrievanceSubmitted.v1", Instant.parse("2026-12-01T02:35:13Z"), id, CloudEvent.JSON,
             data.getBytes(StandardCharsets.UTF_8));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>("huiyin.intake.grievance.v1", id, event.data());
         CloudEventKafkaHeaders.toHeaders(event).forEach(h -> record.headers().add(new RecordHeader(h.key(), h.value())));

@@ -128,7 +128,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Map.entry("group.initial.rebalance.delay.ms", "0"),
             // Small segments and a short flush interval keep a laptop's disk and the restart time small.
             Map.entry("log.segment.bytes", Integer.toString(64 * 1024 * 1024)),
-            Map.entry("log.retention.hours", Integer.toString(24 * 365)),
+            // Topics keep their full history: the dashboard rebuilds its projection from it (docs/dashboard.md).
+            Map.entry("log.retention.ms", "-1"),
             Map.entry("num.network.threads", "2"),
             Map.entry("num.io.threads", "4"),
             Map.entry("log.cleaner.threads", "1"),

@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,20 @@ class EmbeddedKafkaBrokerTest {
             send(broker, "G-1", "second");
 
             assertThat(readAll(broker, 2)).containsExactly("first", "second");
+        } finally {
+            broker.stop();
+        }
+    }
+
+    @Test
+    void topicsKeepTheirFullHistory() throws Exception {
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker("127.0.0.1", 0, 0, dir.resolve("kafka"), 3).start();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            send(broker, "G-1", "first");
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "huiyin.test.v1");
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+
+            assertThat(config.get("retention.ms").value()).isEqualTo("-1");
         } finally {
             broker.stop();
         }

@@ -159,6 +159,20 @@ public class AggregateStore {
         return InboundContext.current().map(event -> AppliedEvents.isApplied(document, event)).orElse(false);
     }
 
+    /**
+     * Whether {@code document} has applied {@code event}: for a writer that stores many documents at once outside a
+     * handler (a projection rebuilt from history), so that its documents remember events exactly as a handler's
+     * writes do.
+     */
+    public static boolean hasApplied(AggregateDocument document, InboundEvent<?> event) {
+        return AppliedEvents.isApplied(document, event);
+    }
+
+    /** Records {@code event} as applied in {@code document}, as a write inside a handler would (see {@link #hasApplied}). */
+    public static void markApplied(AggregateDocument document, InboundEvent<?> event) {
+        AppliedEvents.recordInto(document, event);
+    }
+
     private List<OutboxEvent> toOutbox(String aggregateId, long sequenceBefore, List<?> events) {
         List<OutboxEvent> outbox = new ArrayList<>(events.size());
         long sequence = sequenceBefore;
