@@ -42,6 +42,7 @@ class AccessTest extends AccessTableScenario {
             POST /api/grievances/{grievanceId}/keep-separate  | triage-officer |
             # Rules
             GET  /api/triage/rules                            | admin triage-officer supervisor |
+            POST /api/triage/rules/reload                     | admin |
             POST /api/triage/preview                          | admin triage-officer |
             # Inboxes
             GET  /api/organisations/{organisationId}/inbox    | org-handler department-liaison supervisor triage-officer meeting-convener |

@@ -358,7 +358,11 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         }
         published.increment();
         if (event.time() != null) {
-            lag.record(Duration.between(event.time(), clock.instant()));
+            Duration sinceWritten = Duration.between(event.time(), clock.instant());
+            // A clock set back (tests, or a corrected host clock) would make it negative, which no timer takes.
+            if (!sinceWritten.isNegative()) {
+                lag.record(sinceWritten);
+            }
         }
         return true;
     }
