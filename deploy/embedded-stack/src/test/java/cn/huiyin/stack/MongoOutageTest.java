@@ -25,6 +25,7 @@ import cn.huiyin.triage.TriageApplication;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,6 +44,12 @@ class MongoOutageTest {
     private final TcpProxy proxy = TcpProxy.forMongo(TestInfrastructure.get().mongoUri());
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final List<ConfigurableApplicationContext> contexts = new CopyOnWriteArrayList<>();
+
+    /** Alone on the broker: the shared loop's services would share this test's consumer groups. */
+    @BeforeAll
+    static void withoutTheSharedLoop() {
+        TheLoop.stop();
+    }
 
     @AfterEach
     void stop() {

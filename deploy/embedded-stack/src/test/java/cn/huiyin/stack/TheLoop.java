@@ -46,6 +46,17 @@ final class TheLoop {
         return instance;
     }
 
+    /**
+     * Stops the shared loop, if it runs. A test that starts services of its own calls it first: services of the same
+     * name share consumer groups, and the loop's would take half of the test's events into their own databases.
+     */
+    static synchronized void stop() {
+        if (instance != null) {
+            instance.contexts.forEach(ConfigurableApplicationContext::close);
+            instance = null;
+        }
+    }
+
     private ConfigurableApplicationContext start(Class<?> application, String name, String run) {
         ConfigurableApplicationContext context = startService(application, infrastructure.mongoUri(),
             name + "-system-" + run);

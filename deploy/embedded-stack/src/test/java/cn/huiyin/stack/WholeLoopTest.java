@@ -15,6 +15,7 @@ import cn.huiyin.platform.test.TestInfrastructure;
 import cn.huiyin.platform.test.TestUser;
 import cn.huiyin.triage.TriageApplication;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,6 +31,12 @@ class WholeLoopTest {
     private static final TestUser COMMITTEE_HANDLER = TestUser.of("org-handler", "org-committee-online-delivery", "510100");
 
     private final List<ConfigurableApplicationContext> contexts = new CopyOnWriteArrayList<>();
+
+    /** Alone on the broker: the shared loop's services would share this test's consumer groups. */
+    @BeforeAll
+    static void withoutTheSharedLoop() {
+        TheLoop.stop();
+    }
 
     @AfterEach
     void stop() {
