@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +25,10 @@ import cn.huiyin.platform.test.TestInfrastructure;
 import cn.huiyin.platform.test.TestUser;
 import cn.huiyin.triage.TriageApplication;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +71,8 @@ class MongoOutageTest {
         HttpJson triage = http(triageApp).as(TestUser.of("triage-officer"));
         HttpJson handler = http(triageApp).as(COMMITTEE_HANDLER);
 
+        // Tracking numbers restart in every test's own intake database: count only what this test's services wrote.
+        Map<TopicPartition, Long> before = endOffsets("huiyin.intake.grievance.v1", "huiyin.triage.case.v1");
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Set<String> signedFor = ConcurrentHashMap.newKeySet();
         AtomicInteger refused = new AtomicInteger();
@@ -127,8 +135,8 @@ class MongoOutageTest {
         assertThat(triageDb.getCollection("parked_subjects").countDocuments()).isZero();
         try (RecordingKafkaConsumer reader = new RecordingKafkaConsumer(TestInfrastructure.get().kafkaBootstrapServers(),
             "huiyin.intake.grievance.v1", "huiyin.triage.case.v1")) {
-            List<ConsumerRecord<String, byte[]>> records = reader.drain(r -> acknowledged.contains(r.key()),
-                Duration.ofSeconds(5));
+            List<ConsumerRecord<String, byte[]>> records = reader.drain(r -> acknowledged.contains(r.key())
+                && r.offset() >= before.getOrDefault(new TopicPartition(r.topic(), r.partition()), 0L), Duration.ofSeconds(5));
             Map<String, Long> submitted = records.stream()
                 .filter(r -> header(r, "ce_type").equals("cn.huiyin.intake.GrievanceSubmitted.v1"))
                 .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
@@ -137,6 +145,17 @@ class MongoOutageTest {
                 .filter(r -> header(r, "ce_type").equals("cn.huiyin.triage.GrievanceAssigned.v1"))
                 .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
             assertThat(assigned).hasSize(acknowledged.size()).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+        }
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(String... topics) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers",
+            TestInfrastructure.get().kafkaBootstrapServers()), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            return new HashMap<>(consumer.endOffsets(partitions));
         }
     }
 
