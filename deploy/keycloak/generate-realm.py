@@ -177,7 +177,7 @@ def realm():
             client("huiyin-console", "Huiyin console",
                    "Public browser client: authorization code with PKCE (S256).",
                    standardFlowEnabled=True,
-                   redirectUris=[url + "/callback" for url in CONSOLE_URLS], webOrigins=list(CONSOLE_URLS),
+                   redirectUris=[url + "/login/oauth2/code/huiyin" for url in CONSOLE_URLS], webOrigins=list(CONSOLE_URLS),
                    attributes={"pkce.code.challenge.method": "S256", "post.logout.redirect.uris": "+"},
                    protocolMappers=USER_MAPPERS),
             client("huiyin-services", "Huiyin services",

@@ -144,9 +144,15 @@ final class StackCommand {
         out.append(String.format("  %-16s %-34s %s%n", "Kafka (KRaft)", layout.kafkaBootstrap(), layout.home().relativize(layout.kafkaDir())));
         out.append(String.format("  %-16s %-34s %s%n", "MongoDB protocol", layout.mongoUri(), layout.home().relativize(layout.mongoFile())));
         for (ServiceProcess service : services) {
+            if (service.name().equals("console")) {
+                continue;
+            }
             out.append(String.format("  %-16s %-34s %s%n", service.name(), service.url() + "/swagger-ui.html",
                 "health " + service.url() + "/actuator/health, metrics /actuator/prometheus"));
         }
+        services.stream().filter(s -> s.name().equals("console")).findFirst().ifPresent(console -> out
+            .append("\n  Open the console (工作台) in a browser: ").append(console.url())
+            .append("  (demo users: see README)\n"));
         out.append("\n  Resident memory: ").append(ResidentMemory.mib(total)).append(" (");
         List<String> parts = new ArrayList<>();
         memory.forEach((name, bytes) -> parts.add(name + " " + ResidentMemory.mib(bytes)));

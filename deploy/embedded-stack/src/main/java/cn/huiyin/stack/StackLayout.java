@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p>Every port can be moved, so a second stack (a benchmark, a fault test) can run beside the first:
  * {@code HUIYIN_PORT_OFFSET} shifts them all (Kafka 9092 and its controller 9093, MongoDB 27017, identity 9000,
- * intake 8081 … dashboard 8085, notifications 8086), and {@code HUIYIN_KAFKA_PORT}, {@code HUIYIN_MONGO_PORT} and
+ * intake 8081 … dashboard 8085, notifications 8086, console 8080), and {@code HUIYIN_KAFKA_PORT}, {@code HUIYIN_MONGO_PORT} and
  * {@code HUIYIN_<SERVICE>_PORT} (e.g. {@code HUIYIN_JOINT_MEETING_PORT}) set one port exactly.
  */
 record StackLayout(Path home, Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, int identityPort,
@@ -33,7 +33,8 @@ record StackLayout(Path home, Path dataDir, int kafkaPort, int kafkaControllerPo
         new ServiceSpec("joint-meeting", 8083),
         new ServiceSpec("follow-up", 8084),
         new ServiceSpec("dashboard", 8085),
-        new ServiceSpec("notifications", 8086));
+        new ServiceSpec("notifications", 8086),
+        new ServiceSpec("console", 8080));
 
     /** Small heaps and the serial collector: six JVMs share two cores and a laptop's memory. */
     static final String DEFAULT_JVM_OPTIONS = "-Xms32m -Xmx256m -XX:+UseSerialGC -Xss512k "

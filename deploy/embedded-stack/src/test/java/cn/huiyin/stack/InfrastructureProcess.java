@@ -120,7 +120,7 @@ final class InfrastructureProcess implements AutoCloseable {
     }
 
     /** A port p with p + 1 free as well (Kafka's controller listens on the port after the broker's). */
-    private static int twoFreePorts() {
+    static int twoFreePorts() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(20_000, 40_000);
             if (free(port) && free(port + 1)) {

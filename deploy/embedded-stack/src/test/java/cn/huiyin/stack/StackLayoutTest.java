@@ -17,7 +17,7 @@ class StackLayoutTest {
         assertThat(layout.mongoPort()).isEqualTo(27017);
         assertThat(layout.identityIssuer()).isEqualTo("http://127.0.0.1:9000");
         assertThat(layout.services()).extracting(StackLayout.ServiceSpec::port)
-            .containsExactly(9000, 8081, 8082, 8083, 8084, 8085, 8086);
+            .containsExactly(9000, 8081, 8082, 8083, 8084, 8085, 8086, 8080);
     }
 
     @Test
@@ -30,7 +30,7 @@ class StackLayoutTest {
         assertThat(layout.mongoPort()).isEqualTo(37017);
         assertThat(layout.identityIssuer()).isEqualTo("http://127.0.0.1:9300");
         assertThat(layout.services()).extracting(StackLayout.ServiceSpec::port)
-            .containsExactly(9300, 8381, 8382, 18383, 8384, 8385, 8386);
+            .containsExactly(9300, 8381, 8382, 18383, 8384, 8385, 8386, 8380);
     }
 
     @Test

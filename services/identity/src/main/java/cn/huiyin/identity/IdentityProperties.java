@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param servicesClientSecret the secret of the confidential client {@code huiyin-services} (DEMO default)
  * @param accessTokenTimeToLive lifetime of access tokens
  * @param consoleRedirectUris the redirect URIs of the browser client {@code huiyin-console}
+ * @param consolePostLogoutRedirectUris where the provider may send the browser after the console's sign-out
  * @param allowedOrigins browser origins allowed to call the token, JWKS and userinfo endpoints (CORS)
  */
 @ConfigurationProperties("huiyin.identity")
@@ -28,6 +29,9 @@ public record IdentityProperties(
         @DefaultValue("true") boolean passwordGrantEnabled,
         @DefaultValue("demo-only-services-secret") String servicesClientSecret,
         @DefaultValue("15m") Duration accessTokenTimeToLive,
-        @DefaultValue({"http://127.0.0.1:8080/callback", "http://localhost:8080/callback"}) List<String> consoleRedirectUris,
+        @DefaultValue({"http://127.0.0.1:8080/login/oauth2/code/huiyin", "http://localhost:8080/login/oauth2/code/huiyin"})
+        List<String> consoleRedirectUris,
+        @DefaultValue({"http://127.0.0.1:8080/signed-out", "http://localhost:8080/signed-out"})
+        List<String> consolePostLogoutRedirectUris,
         @DefaultValue({"http://127.0.0.1:8080", "http://localhost:8080"}) List<String> allowedOrigins) {
 }

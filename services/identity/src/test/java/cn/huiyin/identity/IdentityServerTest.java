@@ -222,7 +222,7 @@ class IdentityServerTest {
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         String authorize = "/oauth2/authorize?response_type=code&client_id=huiyin-console&scope=openid%20profile"
-                + "&state=s1&redirect_uri=http://127.0.0.1:8080/callback&code_challenge=" + challenge
+                + "&state=s1&redirect_uri=http://127.0.0.1:8080/login/oauth2/code/huiyin&code_challenge=" + challenge
                 + "&code_challenge_method=S256";
 
         HttpResponse<String> toLogin = http.get(authorize, "Accept", "text/html");
@@ -244,19 +244,19 @@ class IdentityServerTest {
         assertThat(toClient.statusCode()).as(toClient.body()).isEqualTo(302);
         URI callback = URI.create(toClient.headers().firstValue("Location").orElseThrow());
         assertThat(callback.getScheme() + "://" + callback.getAuthority() + callback.getPath())
-                .isEqualTo("http://127.0.0.1:8080/callback");
+                .isEqualTo("http://127.0.0.1:8080/login/oauth2/code/huiyin");
         Map<String, String> query = query(callback);
         assertThat(query).containsEntry("state", "s1").containsKey("code");
 
         HttpResponse<String> wrongVerifier = http.postForm("/oauth2/token", Http.form("grant_type", "authorization_code",
                 "client_id", "huiyin-console", "code", query.get("code"), "redirect_uri",
-                "http://127.0.0.1:8080/callback", "code_verifier", verifier + "-not"));
+                "http://127.0.0.1:8080/login/oauth2/code/huiyin", "code_verifier", verifier + "-not"));
         assertThat(wrongVerifier.statusCode()).isEqualTo(400);
 
         // A code is single-use; with the wrong verifier above SAS does not consume it, so this one is valid.
         HttpResponse<String> token = http.postForm("/oauth2/token", Http.form("grant_type", "authorization_code",
                 "client_id", "huiyin-console", "code", query.get("code"), "redirect_uri",
-                "http://127.0.0.1:8080/callback", "code_verifier", verifier));
+                "http://127.0.0.1:8080/login/oauth2/code/huiyin", "code_verifier", verifier));
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         JsonNode body = Http.json(token);
         JWTClaimsSet access = verified(body.path("access_token").asString());

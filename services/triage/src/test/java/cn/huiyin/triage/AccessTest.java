@@ -43,7 +43,7 @@ class AccessTest extends AccessTableScenario {
             # Rules
             GET  /api/triage/rules                            | admin triage-officer supervisor |
             POST /api/triage/rules/reload                     | admin |
-            POST /api/triage/preview                          | admin triage-officer |
+            POST /api/triage/preview                          | admin triage-officer window-clerk hotline-operator |
             # Inboxes
             GET  /api/organisations/{organisationId}/inbox    | org-handler department-liaison supervisor triage-officer meeting-convener |
             GET  /api/inbox                                   | org-handler department-liaison supervisor triage-officer meeting-convener |

@@ -67,6 +67,15 @@ public class CaseQueries {
         return prefix == null ? Page.empty(page, size) : cases.callbacksDue(prefix, endOfToday(), page, size);
     }
 
+    /** Later than any callback is due (a date the store can hold, unlike {@code Instant.MAX}). */
+    private static final Instant ANY_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
+    /** Every resolved case in the caller's jurisdiction still waiting for its callback, soonest due first. */
+    public Page<CaseFile> callbacksAwaiting(Caller caller, int page, int size) {
+        String prefix = caller.jurisdiction().prefix();
+        return prefix == null ? Page.empty(page, size) : cases.callbacksDue(prefix, ANY_TIME, page, size);
+    }
+
     /** 待打击报复回访: closed cases whose 30-day retaliation check is due by the end of today. */
     public Page<CaseFile> retaliationChecksDue(Caller caller, int page, int size) {
         String prefix = caller.jurisdiction().prefix();

@@ -43,10 +43,12 @@ class CallbackController {
     @RolesAllowed({Roles.CALLBACK_AGENT})
     @Operation(summary = "Callbacks due today (今日待回访)",
         description = "Resolved cases in your jurisdiction whose callback is due by the end of today (Beijing), "
-            + "overdue ones included; soonest first.")
-    CaseViews.Rows due(@RequestParam(defaultValue = "0") @Min(0) int page,
+            + "overdue ones included; soonest first. all=true: every resolved case still waiting for its callback.")
+    CaseViews.Rows due(@RequestParam(defaultValue = "false") boolean all,
+                       @RequestParam(defaultValue = "0") @Min(0) int page,
                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return views.rows(queries.callbacksDueToday(Callers.current(), page, size));
+        return views.rows(all ? queries.callbacksAwaiting(Callers.current(), page, size)
+            : queries.callbacksDueToday(Callers.current(), page, size));
     }
 
     @GetMapping("/retaliation-checks/due")

@@ -103,7 +103,7 @@ class TriageRulesController {
     }
 
     @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @RolesAllowed({Roles.ADMIN, Roles.TRIAGE_OFFICER})
+    @RolesAllowed({Roles.ADMIN, Roles.TRIAGE_OFFICER, Roles.WINDOW_CLERK, Roles.HOTLINE_OPERATOR})
     @Operation(summary = "What triage would do with a grievance, without storing anything (试分拨)",
         description = "Classification with its reasons, deadlines (from submittedAt, default now) and the routing decision.")
     PreviewView preview(@Valid @RequestBody PreviewRequest request) {

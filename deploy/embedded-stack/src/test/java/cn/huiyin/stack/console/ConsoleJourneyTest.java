@@ -1,0 +1,210 @@
+package cn.huiyin.stack.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+import cn.huiyin.stack.StackProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The console as its users walk it, in a real headless Chromium against the whole embedded stack started as
+ * {@code ./huiyin up} starts it: a clerk's bad form is answered field by field (in Chinese, and in English when
+ * toggled) with nothing stored; the clerk files the Heyuan rider's refused claim with a photo from the keyboard and
+ * gets the receipt with the query code; the committee's handler signs for it and resolves it with the remedy; the
+ * callback agent closes it satisfied; the leader's closure figure moves; the worker follows it on a phone-sized page.
+ * Screenshots of every page are kept in target/screenshots.
+ *
+ * <p>{@code -Dhuiyin.test.console-url=http://127.0.0.1:8080} runs the journeys against a stack already up.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleJourneyTest {
+
+    private static final Duration BETWEEN_SERVICES = Duration.ofSeconds(60);
+    /** A 1×1 PNG: the photo the rider brought. */
+    private static final byte[] PHOTO = Base64.getDecoder().decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    private static StackProcess stack;
+    private static Browser browser;
+    private static String trackingNumber;
+    private static String queryCode;
+    private static String closedBefore;
+
+    @BeforeAll
+    static void startTheStackAndABrowser() throws Exception {
+        assumeFalse("1".equals(System.getenv("HUIYIN_SKIP_BROWSER_TESTS")), "HUIYIN_SKIP_BROWSER_TESTS=1");
+        assertThat(Browser.installed()).as("Debian's chromium and chromium-driver (./huiyin test installs them): "
+            + Browser.CHROMIUM + ", " + Browser.CHROMEDRIVER).isTrue();
+        String console = System.getProperty("huiyin.test.console-url");
+        if (console == null) {
+            stack = new StackProcess(Files.createTempDirectory(Path.of("target"), "console-journey-").toAbsolutePath());
+            System.out.printf("Console journeys: the stack is up in %d s%n", stack.start().toSeconds());
+            console = stack.url("console");
+        }
+        browser = new Browser(console);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theLeaderSeesTheFiguresBeforehand() {
+        browser.signIn("dashboard-viewer");
+        assertThat(browser.driver.getCurrentUrl()).contains("/leader");
+        closedBefore = browser.present("#drill-closureRate") ? browser.text("#drill-closureRate") : "0";
+        assertThat(browser.present("#rates-chart")).isTrue();
+        browser.screenshot("01-leader-before");
+        browser.signOut();
+    }
+
+    @Test
+    @Order(2)
+    void aBadFormIsAnsweredFieldByFieldInChineseAndInEnglishAndNothingIsFiled() {
+        browser.signIn("window-clerk");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/clerk/new");
+        browser.find("#workerName").sendKeys("李明");
+        browser.find("#workerMobile").sendKeys("12345");
+        browser.find("#submit").click();
+
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#refusal") ? Boolean.TRUE : null);
+        assertThat(browser.text("#workerMobile-errors")).contains("手机号");
+        assertThat(browser.present("#description-errors")).isTrue();
+        assertThat(browser.present("#divisionCode-errors")).isTrue();
+        assertThat(browser.find("#workerName").getAttribute("value")).as("what was typed stays").isEqualTo("李明");
+        browser.screenshot("02-clerk-bad-input-zh");
+
+        browser.find("#lang-toggle").click();
+        browser.find("#workerMobile").sendKeys("0");
+        browser.find("#submit").click();
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#workerMobile-errors") ? Boolean.TRUE : null);
+        assertThat(browser.text("#workerMobile-errors")).matches("(?s).*[A-Za-z]{4,}.*").doesNotContain("手机号");
+        browser.screenshot("03-clerk-bad-input-en");
+        browser.find("#lang-toggle").click();
+    }
+
+    @Test
+    @Order(3)
+    void theClerkFilesTheRidersClaimWithAPhotoFromTheKeyboardAndPrintsTheReceipt() throws Exception {
+        Path photo = Files.createTempFile("rider-hand", ".png");
+        Files.write(photo, PHOTO);
+        browser.open("/clerk/new");
+        long started = System.nanoTime();
+        browser.find("#workerName").sendKeys("李明");
+        browser.find("#workerMobile").sendKeys("13812341234");
+        browser.find("#platformOrEmployer").sendKeys("美团");
+        browser.find("#description").sendKeys("雨天送餐途中摔倒致手部骨折，保险公司以受伤时间与订单记录相差15分钟为由拒绝理赔。");
+        new Select(browser.find("#category")).selectByValue("INJURY_INSURANCE");
+        new Select(browser.find("#divisionCode")).selectByValue("510112002");
+        browser.find("#evidence").sendKeys(photo.toString());
+        browser.find("#address").sendKeys("成龙大道二段", Keys.ENTER);
+
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#tracking-number") ? Boolean.TRUE : null);
+        System.out.printf("Console journeys: the clerk's form filled and filed in %d ms%n",
+            Duration.ofNanos(System.nanoTime() - started).toMillis());
+        trackingNumber = browser.text("#tracking-number");
+        queryCode = browser.text("#query-code");
+        assertThat(trackingNumber).matches("HY-\\d{8}-\\d{6}");
+        assertThat(queryCode).matches("\\d{10}");
+        assertThat(browser.present("#qr")).isTrue();
+        assertThat(browser.present("#print")).isTrue();
+        browser.screenshot("04-clerk-receipt");
+
+        browser.driver.navigate().refresh();
+        assertThat(browser.present("#query-code")).as("the code is shown once").isFalse();
+        assertThat(browser.present("#code-shown-once")).isTrue();
+        browser.signOut();
+    }
+
+    @Test
+    @Order(4)
+    void theCommitteeHandlerSignsForItAndResolvesItWithTheRemedy() {
+        browser.signIn("org-handler");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/handler");
+        browser.reloadUntil("/handler", "a[href$='" + trackingNumber + "']", BETWEEN_SERVICES);
+        browser.screenshot("05-handler-inbox");
+        browser.find("a[href$='" + trackingNumber + "']").click();
+        browser.find("#accept").click();
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#done") ? Boolean.TRUE : null);
+
+        browser.reloadUntil("/handler/cases/" + trackingNumber, "#first-contact", BETWEEN_SERVICES);
+        browser.find("#first-contact").click();
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#done") ? Boolean.TRUE : null);
+        browser.find("#resolution-explanation").sendKeys("保险公司已同意理赔。");
+        browser.find("#money").sendKeys("8260.00");
+        browser.find("#claim-paid").click();
+        browser.find("#resolve").click();
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#done") ? Boolean.TRUE : null);
+        assertThat(browser.text("#resolutions")).contains("8260.00", "已理赔");
+        browser.screenshot("06-handler-case-resolved");
+        browser.signOut();
+    }
+
+    @Test
+    @Order(5)
+    void theCallbackAgentClosesItSatisfied() {
+        browser.signIn("callback-agent");
+        browser.reloadUntil("/callbacks", "#callback-" + trackingNumber, BETWEEN_SERVICES);
+        browser.screenshot("07-callbacks-due");
+        browser.find("#record-" + trackingNumber).click();
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#recorded") ? Boolean.TRUE : null);
+        assertThat(browser.text("#recorded")).contains(trackingNumber);
+        browser.signOut();
+    }
+
+    @Test
+    @Order(6)
+    void theLeadersClosureFigureMovesAndDrillsDownToTheCase() {
+        browser.signIn("dashboard-viewer");
+        browser.waitFor(BETWEEN_SERVICES, d -> {
+            browser.open("/leader");
+            return browser.present("#drill-closureRate") && !browser.text("#drill-closureRate").equals(closedBefore)
+                ? Boolean.TRUE : null;
+        });
+        assertThat(Integer.parseInt(browser.text("#drill-closureRate"))).isEqualTo(Integer.parseInt(closedBefore) + 1);
+        assertThat(browser.driver.getPageSource()).doesNotContain("13812341234").doesNotContain("李明");
+        browser.screenshot("08-leader-after");
+        browser.find("#drill-closureRate").click();
+        assertThat(browser.text("#drill-cases")).contains(trackingNumber);
+        browser.screenshot("09-leader-drill-down");
+        browser.signOut();
+    }
+
+    @Test
+    @Order(7)
+    void theWorkerFollowsItAllOnAPhoneSizedPage() {
+        browser.phoneSized();
+        browser.open("/worker?n=" + trackingNumber);
+        browser.find("#queryCode").sendKeys(queryCode, Keys.ENTER);
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#worker-history") ? Boolean.TRUE : null);
+        browser.waitFor(BETWEEN_SERVICES, d -> {
+            if (browser.text("#worker-history").contains("已办结")) {
+                return Boolean.TRUE;
+            }
+            browser.open("/worker?n=" + trackingNumber);
+            browser.find("#queryCode").sendKeys(queryCode, Keys.ENTER);
+            return null;
+        });
+        assertThat(browser.text("#worker-history")).contains("已签收", "已与您联系", "8260.00", "已办结");
+        browser.screenshot("10-worker-phone");
+    }
+}
