@@ -13,7 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Where every notifications scenario starts: the service on its test port delivering every 200 ms, its clock at
  * {@link TestInstants#DEFAULT}, intake's contact endpoint and the token endpoint stubbed over a socket, the channels
- * writing to {@link NotificationsKit#SINKS}.
+ * writing SMS to {@link NotificationsKit#SINKS} and
+ * e-mail over SMTP to {@link NotificationsKit#SMTP}.
  */
 @ServiceTest
 abstract class NotificationsScenario {
@@ -34,6 +35,7 @@ abstract class NotificationsScenario {
         registry.add("huiyin.notifications.token-url", () -> StubIntake.get().url() + "/oauth2/token");
         registry.add("huiyin.notifications.client-secret", () -> StubIntake.CLIENT_SECRET);
         registry.add("huiyin.notifications.sink-directory", () -> NotificationsKit.SINKS.toString());
+        registry.add("spring.mail.port", () -> NotificationsKit.SMTP.port());
         registry.add("huiyin.notifications.delivery.interval", () -> "200ms");
         registry.add("huiyin.notifications.delivery.first-retry", () -> "2s");
         registry.add("huiyin.notifications.delivery.max-retry", () -> "4s");

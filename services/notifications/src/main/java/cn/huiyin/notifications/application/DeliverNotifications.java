@@ -118,8 +118,12 @@ public class DeliverNotifications {
         MessageChannel channel = channels.get(notification.recipient().channel());
         try {
             DeliveryStatus outcome = channel.send(new MessageChannel.Outgoing(notification.id(), address.get(),
-                titleOf(zh), zh, en, segments));
+                titleOf(zh), zh, en, segments, notification.template(), notification.parameters()));
             notification.sent(now, outcome, segments);
+        } catch (MessageChannel.Rejected refused) {
+            notification.rejected(now, refused.code());
+            notifications.update(notification);
+            return true;
         } catch (MessageChannel.Unavailable providerDown) {
             notification.attemptFailed(now, "PROVIDER_UNAVAILABLE", retries);
             notifications.update(notification);

@@ -144,6 +144,17 @@ public final class Notification {
         history.add(new StatusChange("ATTEMPT_FAILED", at, reason));
     }
 
+    /** The provider refused it for good (trying again would fail the same way): failed now, not retried. */
+    public void rejected(Instant at, String providerCode) {
+        requireQueued();
+        attempts++;
+        status = DeliveryStatus.FAILED;
+        nextAttemptAt = null;
+        history.add(new StatusChange("FAILED", at, "PROVIDER_REJECTED " + providerCode));
+        pendingEvents.add(new NotificationFailed(id, subject, template, recipient.audience().name(),
+            recipient.channel().name(), recipient.organisationId(), cause, attempts, "PROVIDER_REJECTED", queuedAt, at));
+    }
+
     /** The worker opted out of messages of this kind: never sent. */
     public void withhold(Instant at) {
         requireQueued();
