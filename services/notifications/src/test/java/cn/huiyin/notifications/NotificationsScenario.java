@@ -36,6 +36,10 @@ abstract class NotificationsScenario {
         registry.add("huiyin.notifications.client-secret", () -> StubIntake.CLIENT_SECRET);
         registry.add("huiyin.notifications.sink-directory", () -> NotificationsKit.SINKS.toString());
         registry.add("spring.mail.port", () -> NotificationsKit.SMTP.port());
+        // An organisation of the digest scenario alone, so no other scenario's reminders join its digests.
+        registry.add("huiyin.notifications.duty-contacts.org-digest-test[0].id", () -> "duty-digest-1");
+        registry.add("huiyin.notifications.duty-contacts.org-digest-test[0].email", () -> DigestsTest.DUTY_MAIL);
+        registry.add("huiyin.notifications.duty-contacts.org-digest-test[0].mobile", () -> DigestsTest.DUTY_MOBILE);
         registry.add("huiyin.notifications.delivery.interval", () -> "200ms");
         registry.add("huiyin.notifications.delivery.first-retry", () -> "2s");
         registry.add("huiyin.notifications.delivery.max-retry", () -> "4s");

@@ -115,6 +115,12 @@ public class DeliverNotifications {
         String zh = template.render("zh", notification.parameters());
         String en = template.render("en", notification.parameters());
         int segments = notification.recipient().channel() == Channel.SMS ? SmsLength.segments(zh) : 1;
+        String every = notification.parameters().get("subjects");
+        if (notification.recipient().channel() == Channel.EMAIL && every != null && !every.isEmpty()) {
+            // A summary's SMS names its first cases; its e-mail has room for every one.
+            zh = zh + "\n\n全部：" + every.replace(",", "、");
+            en = en + "\n\nAll: " + every.replace(",", ", ");
+        }
         MessageChannel channel = channels.get(notification.recipient().channel());
         try {
             DeliveryStatus outcome = channel.send(new MessageChannel.Outgoing(notification.id(), address.get(),
