@@ -20,6 +20,7 @@ import cn.huiyin.notifications.application.StaffAlerts;
 import cn.huiyin.notifications.application.StaffDigests;
 import cn.huiyin.notifications.application.WorkerContacts;
 import cn.huiyin.notifications.application.WorkerMessages;
+import cn.huiyin.notifications.application.WorkerOptOut;
 import cn.huiyin.notifications.application.WorkerUpdates;
 import cn.huiyin.notifications.domain.Channel;
 import cn.huiyin.notifications.domain.QuietHours;
@@ -27,6 +28,7 @@ import cn.huiyin.notifications.domain.RetryPolicy;
 import cn.huiyin.notifications.domain.TemplateBook;
 import cn.huiyin.notifications.persistence.ClasspathTemplates;
 import cn.huiyin.notifications.persistence.ConfiguredDutyContacts;
+import cn.huiyin.notifications.web.IntakeSelfService;
 import cn.huiyin.notifications.web.IntakeWorkerContacts;
 import cn.huiyin.platform.calendar.BusinessHours;
 import cn.huiyin.platform.calendar.ChinaCalendar;
@@ -129,6 +131,11 @@ class NotificationsConfiguration {
     WorkerMessages workerMessages(GrievanceFactsStore facts, Consents consents, QueueNotifications queue,
                                   PreviewTemplates previews, TemplateBook templates, Clock clock) {
         return new WorkerMessages(facts, consents, queue, previews, templates, clock);
+    }
+
+    @Bean
+    WorkerOptOut workerOptOut(NotificationsProperties properties, Consents consents, Clock clock) {
+        return new WorkerOptOut(new IntakeSelfService(properties.intakeUrl()), consents, clock);
     }
 
     @Bean
