@@ -126,6 +126,12 @@ class DigestsTest extends NotificationsScenario {
     }
 
     private void reminderTo(String organisationId, String name, String grievanceId, Instant issuedAt) {
+        reminderTo(kit, organisationId, name, grievanceId, issuedAt);
+    }
+
+    /** A supervision reminder from follow-up about {@code grievanceId} to one organisation. */
+    static void reminderTo(NotificationsKit kit, String organisationId, String name, String grievanceId,
+                           Instant issuedAt) {
         ObjectNode data = NotificationsKit.example("follow-up/ReminderIssued/examples/v1-resolution-at-75-percent.json");
         data.put("grievanceId", grievanceId).put("stepId", grievanceId + "/RESOLUTION-1/REMINDER_75")
             .put("issuedAt", issuedAt.toString());

@@ -40,6 +40,9 @@ abstract class NotificationsScenario {
         registry.add("huiyin.notifications.duty-contacts.org-digest-test[0].id", () -> "duty-digest-1");
         registry.add("huiyin.notifications.duty-contacts.org-digest-test[0].email", () -> DigestsTest.DUTY_MAIL);
         registry.add("huiyin.notifications.duty-contacts.org-digest-test[0].mobile", () -> DigestsTest.DUTY_MOBILE);
+        // A duty contact whose address no mail server can take (ProviderRejectionTest).
+        registry.add("huiyin.notifications.duty-contacts.org-bad-mailbox[0].id", () -> "duty-bad-1");
+        registry.add("huiyin.notifications.duty-contacts.org-bad-mailbox[0].email", () -> "not an address@@");
         registry.add("huiyin.notifications.delivery.interval", () -> "200ms");
         registry.add("huiyin.notifications.delivery.first-retry", () -> "2s");
         registry.add("huiyin.notifications.delivery.max-retry", () -> "4s");

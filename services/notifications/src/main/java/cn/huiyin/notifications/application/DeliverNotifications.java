@@ -124,7 +124,7 @@ public class DeliverNotifications {
         MessageChannel channel = channels.get(notification.recipient().channel());
         try {
             DeliveryStatus outcome = channel.send(new MessageChannel.Outgoing(notification.id(), address.get(),
-                titleOf(zh), zh, en, segments, notification.template(), notification.parameters()));
+                titleOf(zh), zh, en, segments, notification.template(), templateParameters(template, notification)));
             notification.sent(now, outcome, segments);
         } catch (MessageChannel.Rejected refused) {
             notification.rejected(now, refused.code());
@@ -163,6 +163,13 @@ public class DeliverNotifications {
         return duty.find(notification.recipient().organisationId(), notification.recipient().contactId())
             .map(c -> notification.recipient().channel() == Channel.EMAIL ? c.email() : c.mobile())
             .filter(a -> a != null && !a.isBlank());
+    }
+
+    /** What the template shows, for providers that render registered templates (a digest's own lists stay here). */
+    private static Map<String, String> templateParameters(Template template, Notification notification) {
+        Map<String, String> shown = new java.util.LinkedHashMap<>();
+        template.parameters().forEach(name -> shown.put(name, notification.parameters().get(name)));
+        return shown;
     }
 
     private static String titleOf(String text) {
