@@ -214,6 +214,8 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
         }
 
         private void store(byte[] message) throws IOException {
+            // The arrival time orders files across restarts of the receiver (the sequence starts again at 1); it is a
+            // file name, not a fact of the message, so the wall clock is right here.
             String name = String.format("%013d-%06d.eml", System.currentTimeMillis(), sequence.incrementAndGet());
             StringBuilder envelope = new StringBuilder("X-Huiyin-Envelope-From: ").append(sender).append("\r\n");
             recipients.forEach(r -> envelope.append("X-Huiyin-Envelope-To: ").append(r).append("\r\n"));
