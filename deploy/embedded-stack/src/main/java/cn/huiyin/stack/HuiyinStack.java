@@ -36,7 +36,7 @@ public final class HuiyinStack {
               dlq replay <topic> [offset ...]
                                          send dead letters back to their original topic (all, or those offsets)
 
-            Environment: HUIYIN_DATA_DIR (default ./data), HUIYIN_KAFKA_PORT (9092), HUIYIN_MONGO_PORT (27017),
+            Environment: HUIYIN_DATA_DIR (default ./data), HUIYIN_KAFKA_PORT (9092), HUIYIN_MONGO_PORT (27017), HUIYIN_SMTP_PORT (2525),
             HUIYIN_SERVICES (comma list; default all), HUIYIN_SERVICE_JVM_OPTS (JVM options for each service).""");
         return 0;
     }

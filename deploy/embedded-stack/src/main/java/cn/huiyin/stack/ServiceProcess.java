@@ -64,8 +64,11 @@ final class ServiceProcess {
             command.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + layout.identityIssuer());
         }
         if (spec.name().equals("notifications")) {
-            // sms.log and mail.log live with the stack's data; the token and intake's contact endpoint on their ports.
+            // sms.log lives with the stack's data, e-mail goes to the launcher's SMTP receiver; the token and intake's
+            // contact endpoint on their ports.
             command.add("--huiyin.notifications.sink-directory=" + layout.dataDir().resolve("notifications"));
+            command.add("--spring.mail.host=127.0.0.1");
+            command.add("--spring.mail.port=" + layout.smtpPort());
             command.add("--huiyin.notifications.token-url=" + layout.identityIssuer() + "/oauth2/token");
             layout.services().stream().filter(s -> s.name().equals("intake")).findFirst().ifPresent(intake ->
                 command.add("--huiyin.notifications.intake-url=http://127.0.0.1:" + intake.port()));

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 
 import cn.huiyin.platform.embedded.EmbeddedKafkaBroker;
 import cn.huiyin.platform.embedded.EmbeddedMongoServer;
+import cn.huiyin.platform.embedded.EmbeddedSmtpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ final class StackCommand {
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedKafkaBroker kafka;
     private EmbeddedMongoServer mongo;
+    private EmbeddedSmtpServer smtp;
     private Supervisor supervisor;
 
     StackCommand(StackLayout layout) {
@@ -70,6 +72,12 @@ final class StackCommand {
         say("Starting Kafka (KRaft) on " + layout.kafkaBootstrap() + " ...");
         kafka = new EmbeddedKafkaBroker("127.0.0.1", layout.kafkaPort(), layout.kafkaControllerPort(), layout.kafkaDir(), 6)
             .flushEveryAppend().start();
+        if (layout.servicePort("notifications") > 0) {
+            // Notifications' e-mail goes here over SMTP; each message lands as a file a developer can open.
+            smtp = new EmbeddedSmtpServer("127.0.0.1", layout.smtpPort(), layout.mailDir()).start();
+            say("Starting the SMTP receiver on 127.0.0.1:" + layout.smtpPort() + " (mail in "
+                + layout.home().relativize(layout.mailDir().resolve("new")) + ")");
+        }
         for (StackLayout.ServiceSpec spec : layout.services()) {
             ServiceProcess service = new ServiceProcess(spec, layout);
             service.start();
@@ -143,6 +151,10 @@ final class StackCommand {
             .append(String.format(Locale.ROOT, "%.1f", seconds)).append(" s.\n\n");
         out.append(String.format("  %-16s %-34s %s%n", "Kafka (KRaft)", layout.kafkaBootstrap(), layout.home().relativize(layout.kafkaDir())));
         out.append(String.format("  %-16s %-34s %s%n", "MongoDB protocol", layout.mongoUri(), layout.home().relativize(layout.mongoFile())));
+        if (smtp != null) {
+            out.append(String.format("  %-16s %-34s %s%n", "SMTP receiver", "smtp://127.0.0.1:" + layout.smtpPort(),
+                layout.home().relativize(layout.mailDir().resolve("new"))));
+        }
         for (ServiceProcess service : services) {
             if (service.name().equals("console")) {
                 continue;
@@ -203,6 +215,9 @@ final class StackCommand {
 
     private List<String> busyPorts() {
         List<Integer> ports = new ArrayList<>(List.of(layout.kafkaPort(), layout.kafkaControllerPort(), layout.mongoPort()));
+        if (layout.servicePort("notifications") > 0) {
+            ports.add(layout.smtpPort());
+        }
         layout.services().forEach(s -> ports.add(s.port()));
         List<String> busy = new ArrayList<>();
         for (int port : ports) {
@@ -216,7 +231,7 @@ final class StackCommand {
     }
 
     private synchronized void shutdown() {
-        if (services.isEmpty() && kafka == null && mongo == null) {
+        if (services.isEmpty() && kafka == null && mongo == null && smtp == null) {
             return;
         }
         if (supervisor != null) {
@@ -225,6 +240,10 @@ final class StackCommand {
         say("Stopping services ...");
         services.parallelStream().forEach(service -> service.stop(Duration.ofSeconds(25)));
         services.clear();
+        if (smtp != null) {
+            smtp.close();
+            smtp = null;
+        }
         if (kafka != null) {
             say("Stopping Kafka ...");
             kafka.stop();

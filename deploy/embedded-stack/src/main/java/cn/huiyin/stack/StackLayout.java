@@ -12,11 +12,12 @@ import java.util.Map;
  *
  * <p>Every port can be moved, so a second stack (a benchmark, a fault test) can run beside the first:
  * {@code HUIYIN_PORT_OFFSET} shifts them all (Kafka 9092 and its controller 9093, MongoDB 27017, identity 9000,
- * intake 8081 … dashboard 8085, notifications 8086, console 8080), and {@code HUIYIN_KAFKA_PORT}, {@code HUIYIN_MONGO_PORT} and
+ * intake 8081 … dashboard 8085, notifications 8086, console 8080, the SMTP receiver 2525), and {@code HUIYIN_KAFKA_PORT},
+ * {@code HUIYIN_MONGO_PORT}, {@code HUIYIN_SMTP_PORT} and
  * {@code HUIYIN_<SERVICE>_PORT} (e.g. {@code HUIYIN_JOINT_MEETING_PORT}) set one port exactly.
  */
 record StackLayout(Path home, Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, int identityPort,
-                   List<ServiceSpec> services, String serviceJvmOptions) {
+                   List<ServiceSpec> services, String serviceJvmOptions, int smtpPort) {
 
     /** A service of the loop: its module directory under services/ and its HTTP port. */
     record ServiceSpec(String name, int port) {
@@ -60,7 +61,8 @@ record StackLayout(Path home, Path dataDir, int kafkaPort, int kafkaControllerPo
             services = services.stream().filter(s -> names.contains(s.name())).toList();
         }
         return new StackLayout(home, data, kafka, kafka + 1, port(env, "HUIYIN_MONGO_PORT", 27017 + offset), identity,
-            services, env.getOrDefault("HUIYIN_SERVICE_JVM_OPTS", DEFAULT_JVM_OPTIONS));
+            services, env.getOrDefault("HUIYIN_SERVICE_JVM_OPTS", DEFAULT_JVM_OPTIONS),
+            port(env, "HUIYIN_SMTP_PORT", 2525 + offset));
     }
 
     /** {@code joint-meeting} is set with {@code HUIYIN_JOINT_MEETING_PORT}. */
@@ -90,6 +92,11 @@ record StackLayout(Path home, Path dataDir, int kafkaPort, int kafkaControllerPo
     Path mongoFile() {
         // v2: documents stored as BSON (IndexNarrowingH2Backend); files of the earlier format are left alone.
         return dataDir.resolve("mongo").resolve("huiyin-v2.mv");
+    }
+
+    /** Where the SMTP receiver keeps the e-mail it received (a maildir-like folder: new/*.eml). */
+    Path mailDir() {
+        return dataDir.resolve("mail");
     }
 
     Path logDir() {

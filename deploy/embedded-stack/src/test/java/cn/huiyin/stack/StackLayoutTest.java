@@ -15,6 +15,7 @@ class StackLayoutTest {
         assertThat(layout.kafkaPort()).isEqualTo(9092);
         assertThat(layout.kafkaControllerPort()).isEqualTo(9093);
         assertThat(layout.mongoPort()).isEqualTo(27017);
+        assertThat(layout.smtpPort()).isEqualTo(2525);
         assertThat(layout.identityIssuer()).isEqualTo("http://127.0.0.1:9000");
         assertThat(layout.services()).extracting(StackLayout.ServiceSpec::port)
             .containsExactly(9000, 8081, 8082, 8083, 8084, 8085, 8086, 8080);
@@ -28,6 +29,7 @@ class StackLayoutTest {
         assertThat(layout.kafkaPort()).isEqualTo(9392);
         assertThat(layout.kafkaControllerPort()).isEqualTo(9393);
         assertThat(layout.mongoPort()).isEqualTo(37017);
+        assertThat(layout.smtpPort()).isEqualTo(2825);
         assertThat(layout.identityIssuer()).isEqualTo("http://127.0.0.1:9300");
         assertThat(layout.services()).extracting(StackLayout.ServiceSpec::port)
             .containsExactly(9300, 8381, 8382, 18383, 8384, 8385, 8386, 8380);

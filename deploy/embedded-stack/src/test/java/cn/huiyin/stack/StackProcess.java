@@ -52,6 +52,7 @@ public final class StackProcess implements AutoCloseable {
             env.put("HUIYIN_DATA_DIR", dataDir.toString());
             env.put("HUIYIN_KAFKA_PORT", Integer.toString(InfrastructureProcess.twoFreePorts()));
             env.put("HUIYIN_MONGO_PORT", Integer.toString(InfrastructureProcess.twoFreePorts()));
+            env.put("HUIYIN_SMTP_PORT", Integer.toString(InfrastructureProcess.twoFreePorts()));
             ports.forEach((name, port) -> env.put(StackLayout.portVariable(name), Integer.toString(port)));
             process = builder.start();
             long deadline = begin + START_LIMIT.toNanos();

@@ -5,7 +5,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import cn.huiyin.notifications.application.CallbacksDueToday;
 import cn.huiyin.notifications.application.DeliverNotifications;
+import cn.huiyin.notifications.application.StaffDigests;
 import cn.huiyin.platform.messaging.lease.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +24,18 @@ class DeliverySchedule implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliverySchedule.class);
 
     private final DeliverNotifications deliver;
+    private final StaffDigests digests;
+    private final CallbacksDueToday callbacks;
     private final Leases leases;
     private final Duration every;
     private final int batch;
     private volatile ScheduledExecutorService executor;
 
-    DeliverySchedule(DeliverNotifications deliver, Leases leases, Duration every, int batch) {
+    DeliverySchedule(DeliverNotifications deliver, StaffDigests digests, CallbacksDueToday callbacks, Leases leases,
+                     Duration every, int batch) {
         this.deliver = deliver;
+        this.digests = digests;
+        this.callbacks = callbacks;
         this.leases = leases;
         this.every = every;
         this.batch = batch;
@@ -51,6 +58,9 @@ class DeliverySchedule implements SmartLifecycle {
         try {
             // Held for one run; an instance that dies holding it delays the others by at most this long.
             leases.ifFree(LEASE, LEASE_DURATION, () -> {
+                // The day's callback list and the digests first: what they gather is then no longer due on its own.
+                callbacks.queueToday();
+                digests.gather(batch);
                 int sent = deliver.deliverDue(batch);
                 if (sent > 0) {
                     log.info("Delivered {} notification(s)", sent);

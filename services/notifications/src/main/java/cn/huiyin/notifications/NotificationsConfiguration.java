@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.huiyin.notifications.application.CallbacksDueToday;
 import cn.huiyin.notifications.application.Consents;
 import cn.huiyin.notifications.application.DeliverNotifications;
 import cn.huiyin.notifications.application.DutyContacts;
@@ -16,8 +17,10 @@ import cn.huiyin.notifications.application.PreviewTemplates;
 import cn.huiyin.notifications.application.QueueNotifications;
 import cn.huiyin.notifications.application.ReadNotifications;
 import cn.huiyin.notifications.application.StaffAlerts;
+import cn.huiyin.notifications.application.StaffDigests;
 import cn.huiyin.notifications.application.WorkerContacts;
 import cn.huiyin.notifications.application.WorkerMessages;
+import cn.huiyin.notifications.application.WorkerOptOut;
 import cn.huiyin.notifications.application.WorkerUpdates;
 import cn.huiyin.notifications.domain.Channel;
 import cn.huiyin.notifications.domain.QuietHours;
@@ -25,6 +28,7 @@ import cn.huiyin.notifications.domain.RetryPolicy;
 import cn.huiyin.notifications.domain.TemplateBook;
 import cn.huiyin.notifications.persistence.ClasspathTemplates;
 import cn.huiyin.notifications.persistence.ConfiguredDutyContacts;
+import cn.huiyin.notifications.web.IntakeSelfService;
 import cn.huiyin.notifications.web.IntakeWorkerContacts;
 import cn.huiyin.platform.calendar.BusinessHours;
 import cn.huiyin.platform.calendar.ChinaCalendar;
@@ -100,8 +104,22 @@ class NotificationsConfiguration {
     }
 
     @Bean
-    DeliverySchedule deliverySchedule(DeliverNotifications deliver, Leases leases, NotificationsProperties properties) {
-        return new DeliverySchedule(deliver, leases, properties.delivery().interval(), properties.delivery().batch());
+    StaffDigests staffDigests(Notifications notifications, QuietHours quietHours, NotificationsProperties properties,
+                              Clock clock) {
+        return new StaffDigests(notifications, quietHours, properties.digest().threshold(), clock);
+    }
+
+    @Bean
+    CallbacksDueToday callbacksDueToday(GrievanceFactsStore facts, QueueNotifications queue, QuietHours quietHours,
+                                        NotificationsProperties properties, Clock clock) {
+        return new CallbacksDueToday(facts, queue, quietHours, properties.callbackCentre(), clock);
+    }
+
+    @Bean
+    DeliverySchedule deliverySchedule(DeliverNotifications deliver, StaffDigests digests, CallbacksDueToday callbacks,
+                                      Leases leases, NotificationsProperties properties) {
+        return new DeliverySchedule(deliver, digests, callbacks, leases, properties.delivery().interval(),
+            properties.delivery().batch());
     }
 
     @Bean
@@ -113,6 +131,11 @@ class NotificationsConfiguration {
     WorkerMessages workerMessages(GrievanceFactsStore facts, Consents consents, QueueNotifications queue,
                                   PreviewTemplates previews, TemplateBook templates, Clock clock) {
         return new WorkerMessages(facts, consents, queue, previews, templates, clock);
+    }
+
+    @Bean
+    WorkerOptOut workerOptOut(NotificationsProperties properties, Consents consents, Clock clock) {
+        return new WorkerOptOut(new IntakeSelfService(properties.intakeUrl()), consents, clock);
     }
 
     @Bean

@@ -29,6 +29,8 @@ class AccessTest extends NotificationsScenario {
         GET  /api/notifications/workers/{grievanceId}/consent       | window-clerk hotline-operator callback-agent |
         PUT  /api/notifications/workers/{grievanceId}/consent       | window-clerk hotline-operator callback-agent |
         POST /api/notifications/workers/{grievanceId}/messages      | window-clerk hotline-operator callback-agent |
+        # The worker's own opt-out with the receipt's tracking number and query code
+        PUT  /api/public/notifications/consent                      | public |
         # The platform's audit trail
         GET  /api/audit?grievanceId={grievanceId}                   | supervisor admin |
         GET  /api/audit/export?grievanceId={grievanceId}            | supervisor admin |

@@ -1,6 +1,7 @@
 package cn.huiyin.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import cn.huiyin.platform.calendar.ChinaCalendar;
+import cn.huiyin.platform.test.HttpJson;
+import cn.huiyin.platform.test.TestInstants;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +63,50 @@ class HeyuanRiderClaimTest extends NotificationsScenario {
             assertThat(text.path("text").asString()).doesNotContain(mobile).doesNotContain("wk-");
         }
         assertThat(topic.of(id)).filteredOn(e -> e.type().equals("NotificationSent")).hasSize(6);
+    }
+
+    /**
+     * The same claim, but after the acceptance the rider opts out with the receipt's number and query code: the
+     * acceptance is the one text; every later stage is recorded WITHHELD on the case, once each, and nothing is sent.
+     */
+    @Test
+    void theRiderWhoOptsOutHearsOnlyTheAcceptanceAndEveryLaterStageIsWithheldOnce() {
+        Instant filedAt = TestInstants.DEFAULT;
+        String id = NotificationsKit.newGrievanceId();
+        String mobile = "135" + id.substring(id.length() - 6) + "17";
+        intake.worker(id, mobile);
+        intake.queryCode(id, "7305918264");
+        step(filedAt, mobile, 0, 1, () -> kit.submitted(id, filedAt, false));
+        assertThat(HttpJson.at(port).put("/api/public/notifications/consent",
+            "{\"trackingNumber\":\"" + id + "\",\"queryCode\":\"7305918264\",\"optedOut\":true}").status())
+            .isEqualTo(200);
+
+        kit.signedFor(id, filedAt.plus(Duration.ofMinutes(10)));
+        Instant askedAt = filedAt.plus(Duration.ofHours(2));
+        clock.set(askedAt);
+        kit.followUp("MaterialRequested", "v1-hospital-diagnosis.json", id,
+            Map.of("requestId", id + "-M1", "requestedAt", askedAt.toString()), askedAt);
+        Instant resolvedAt = filedAt.plus(Duration.ofDays(1));
+        clock.set(resolvedAt);
+        kit.followUp("GrievanceResolved", "v1-claim-paid.json", id, Map.of("resolvedAt", resolvedAt.toString()),
+            resolvedAt);
+        Instant closedAt = resolvedAt.plus(Duration.ofHours(4));
+        clock.set(closedAt);
+        kit.followUp("GrievanceClosed", "v1-resolved-and-satisfied.json", id, Map.of("closedAt", closedAt.toString()),
+            closedAt);
+
+        List<JsonNode> messages = await().atMost(Duration.ofSeconds(40)).until(() -> kit.as(StaffMessagesTest.SUPERVISOR)
+                .get("/api/notifications/cases/" + id).json().valueStream()
+                .filter(m -> m.path("audience").asString().equals("WORKER")).toList(),
+            all -> all.size() == 6 && all.stream().noneMatch(m -> m.path("status").asString().equals("QUEUED")));
+        assertThat(messages).extracting(m -> m.path("template").asString() + " " + m.path("status").asString())
+            .containsExactly("WORKER_ACCEPTED DELIVERED", "WORKER_SIGNED_FOR WITHHELD",
+                "WORKER_MATERIAL_REQUESTED WITHHELD", "WORKER_RESOLVED WITHHELD", "WORKER_CALLBACK_COMING WITHHELD",
+                "WORKER_CLOSED WITHHELD");
+        WorkerMessagesTest.sleep(Duration.ofSeconds(2));
+        assertThat(NotificationsKit.sms(mobile)).singleElement()
+            .satisfies(text -> assertThat(text.path("text").asString()).contains("已受理", id));
+        assertThat(topic.of(id)).filteredOn(e -> e.type().equals("NotificationSent")).hasSize(1);
     }
 
     /**

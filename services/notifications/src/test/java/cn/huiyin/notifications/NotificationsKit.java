@@ -11,15 +11,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import cn.huiyin.platform.embedded.EmbeddedSmtpServer;
 import cn.huiyin.platform.messaging.cloudevents.CloudEvent;
 import cn.huiyin.platform.messaging.cloudevents.CloudEventKafkaHeaders;
 import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.TestIdentityProvider;
 import cn.huiyin.platform.test.TestInfrastructure;
 import cn.huiyin.platform.test.TestUser;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,6 +50,8 @@ final class NotificationsKit implements AutoCloseable {
     static final JsonMapper JSON = new JsonMapper();
     /** Where every test context's channels write (one directory per test JVM; tests tell their lines by grievance). */
     static final Path SINKS = Path.of("target", "sinks-" + UUID.randomUUID().toString().substring(0, 8));
+    /** The SMTP receiver every test context's mail goes to over a socket (the embedded stack runs the same one). */
+    static final EmbeddedSmtpServer SMTP = EmbeddedSmtpServer.onFreePort(SINKS.resolve("mail")).start();
 
     private final int port;
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -116,9 +125,29 @@ final class NotificationsKit implements AutoCloseable {
         return lines("sms.log").stream().filter(l -> l.path("to").asString().equals(mobile)).toList();
     }
 
+    /** The e-mail the SMTP receiver got for {@code to} whose body contains {@code containing}, in order. */
     static List<JsonNode> mail(String to, String containing) {
-        return lines("mail.log").stream().filter(l -> l.path("to").asString().equals(to)
-            && l.path("body").asString().contains(containing)).toList();
+        return SMTP.messages().stream().map(NotificationsKit::readMail)
+            .filter(m -> m.path("to").asString().equals(to) && m.path("body").asString().contains(containing))
+            .toList();
+    }
+
+    /** A stored message as the receiver wrote it, parsed like a mail program would: to, subject, body, sent date. */
+    static JsonNode readMail(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+            return JSON.createObjectNode()
+                .put("file", file.getFileName().toString())
+                .put("to", ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress())
+                .put("envelopeTo", message.getHeader("X-Huiyin-Envelope-To", ","))
+                .put("from", message.getFrom()[0].toString())
+                .put("subject", message.getSubject())
+                .put("messageId", message.getMessageID())
+                .put("body", (String) message.getContent())
+                .put("at", message.getSentDate().toInstant().toString());
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException("Cannot read " + file, e);
+        }
     }
 
     static List<JsonNode> lines(String file) {

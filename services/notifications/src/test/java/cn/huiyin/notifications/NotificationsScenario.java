@@ -13,7 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Where every notifications scenario starts: the service on its test port delivering every 200 ms, its clock at
  * {@link TestInstants#DEFAULT}, intake's contact endpoint and the token endpoint stubbed over a socket, the channels
- * writing to {@link NotificationsKit#SINKS}.
+ * writing SMS to {@link NotificationsKit#SINKS} and
+ * e-mail over SMTP to {@link NotificationsKit#SMTP}.
  */
 @ServiceTest
 abstract class NotificationsScenario {
@@ -34,6 +35,14 @@ abstract class NotificationsScenario {
         registry.add("huiyin.notifications.token-url", () -> StubIntake.get().url() + "/oauth2/token");
         registry.add("huiyin.notifications.client-secret", () -> StubIntake.CLIENT_SECRET);
         registry.add("huiyin.notifications.sink-directory", () -> NotificationsKit.SINKS.toString());
+        registry.add("spring.mail.port", () -> NotificationsKit.SMTP.port());
+        // An organisation of the digest scenario alone, so no other scenario's reminders join its digests.
+        registry.add("huiyin.notifications.duty-contacts.org-digest-test[0].id", () -> "duty-digest-1");
+        registry.add("huiyin.notifications.duty-contacts.org-digest-test[0].email", () -> DigestsTest.DUTY_MAIL);
+        registry.add("huiyin.notifications.duty-contacts.org-digest-test[0].mobile", () -> DigestsTest.DUTY_MOBILE);
+        // A duty contact whose address no mail server can take (ProviderRejectionTest).
+        registry.add("huiyin.notifications.duty-contacts.org-bad-mailbox[0].id", () -> "duty-bad-1");
+        registry.add("huiyin.notifications.duty-contacts.org-bad-mailbox[0].email", () -> "not an address@@");
         registry.add("huiyin.notifications.delivery.interval", () -> "200ms");
         registry.add("huiyin.notifications.delivery.first-retry", () -> "2s");
         registry.add("huiyin.notifications.delivery.max-retry", () -> "4s");

@@ -122,6 +122,7 @@ class RestartMidWayTest {
             "huiyin.notifications.sink-directory", sinks.toString(),
             "huiyin.notifications.delivery.interval", "100ms",
             "huiyin.notifications.delivery.batch", "2"));
+        properties.put("spring.mail.port", NotificationsKit.SMTP.port());
         properties.put("huiyin.notifications.intake-url", intake.url());
         properties.put("huiyin.notifications.token-url", intake.url() + "/oauth2/token");
         properties.put("huiyin.notifications.client-secret", StubIntake.CLIENT_SECRET);

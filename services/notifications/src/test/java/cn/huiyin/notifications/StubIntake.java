@@ -30,6 +30,11 @@ final class StubIntake {
     private final Map<String, String> mobiles = new ConcurrentHashMap<>();
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private volatile boolean down;
+    private final Map<String, String> queryCodes = new ConcurrentHashMap<>();
+    private final Map<String, Integer> wrongTries = new ConcurrentHashMap<>();
+    private final List<String> lookupClients = new CopyOnWriteArrayList<>();
+    /** Wrong codes for one tracking number before the lock-out answers 429 (ADR 0021 has intake's own figures). */
+    static final int LOCK_OUT_AFTER = 5;
 
     private StubIntake() {
         try {
@@ -39,6 +44,7 @@ final class StubIntake {
         }
         server.createContext("/oauth2/token", this::token);
         server.createContext("/api/internal/grievances/", this::contact);
+        server.createContext("/api/public/grievances/lookup", this::lookup);
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
     }
@@ -60,6 +66,16 @@ final class StubIntake {
 
     void down(boolean isDown) {
         down = isDown;
+    }
+
+    /** The query code on the worker's receipt. */
+    void queryCode(String grievanceId, String code) {
+        queryCodes.put(grievanceId, code);
+    }
+
+    /** The client addresses intake's self-service lookup was asked for (X-Forwarded-For), in order. */
+    List<String> lookupClients() {
+        return List.copyOf(lookupClients);
     }
 
     /** Grievance ids intake was asked about, in order. */
@@ -97,6 +113,25 @@ final class StubIntake {
             return;
         }
         answer(exchange, 200, "{\"grievanceId\":\"" + id + "\",\"mobile\":\"" + mobile + "\"}");
+    }
+
+    /** Intake's self-service lookup: 200 for the right number and code, 404 otherwise, 429 after too many wrong. */
+    private void lookup(HttpExchange exchange) throws IOException {
+        lookupClients.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
+        var body = NotificationsKit.JSON.readTree(exchange.getRequestBody().readAllBytes());
+        String tracking = body.path("trackingNumber").asString();
+        if (wrongTries.getOrDefault(tracking, 0) >= LOCK_OUT_AFTER) {
+            exchange.getResponseHeaders().add("Retry-After", "900");
+            answer(exchange, 429, "{}");
+            return;
+        }
+        String code = queryCodes.get(tracking);
+        if (code != null && code.equals(body.path("queryCode").asString())) {
+            answer(exchange, 200, "{\"status\":\"IN_PROGRESS\"}");
+            return;
+        }
+        wrongTries.merge(tracking, 1, Integer::sum);
+        answer(exchange, 404, "{}");
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {

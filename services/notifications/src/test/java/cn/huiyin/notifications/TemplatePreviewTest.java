@@ -62,6 +62,6 @@ class TemplatePreviewTest extends NotificationsScenario {
         HttpJson.Response handler = kit.as(TestUser.of("org-handler", "org-committee-online-delivery", TestUser.CITY))
             .post("/api/notifications/templates/WORKER_ACCEPTED/preview", "{\"parameters\": {\"trackingNumber\": \"X\"}}");
         assertThat(handler.status()).isEqualTo(403);
-        assertThat(kit.as(SUPERVISOR).get("/api/notifications/templates").json().size()).isEqualTo(11);
+        assertThat(kit.as(SUPERVISOR).get("/api/notifications/templates").json().size()).isEqualTo(13);
     }
 }

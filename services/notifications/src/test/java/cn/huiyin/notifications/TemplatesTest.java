@@ -38,7 +38,11 @@ class TemplatesTest {
         Map.entry("STAFF_DEADLINE_BREACHED", Map.of("subject", "诉求HY-20261201-000233", "limit", "响应时限",
             "dueAt", "12月1日14:50", "organisation", "大面街道党工委")),
         Map.entry("STAFF_ACTION_ITEM_ASSIGNED", Map.of("task", "在龙湖天街北门外增设骑手专用停车位并设置引导标识",
-            "organisation", "市城市管理委员会（城管）", "dueDate", "12月17日17:30")));
+            "organisation", "市城市管理委员会（城管）", "dueDate", "12月17日17:30")),
+        Map.entry("STAFF_DIGEST", Map.of("date", "12月23日", "count", "14",
+            "cases", "HY-20261218-000231、HY-20261218-000245、HY-20261219-000012、HY-20261221-000307、AI-JM-20261203-001-1等9件")),
+        Map.entry("STAFF_CALLBACKS_DUE", Map.of("date", "12月23日", "count", "9",
+            "cases", "HY-20261218-000231、HY-20261218-000245、HY-20261219-000012、HY-20261221-000307、HY-20261221-000318等9件")));
 
     private final TemplateBook book = ClasspathTemplates.load();
 

@@ -115,11 +115,21 @@ public class DeliverNotifications {
         String zh = template.render("zh", notification.parameters());
         String en = template.render("en", notification.parameters());
         int segments = notification.recipient().channel() == Channel.SMS ? SmsLength.segments(zh) : 1;
+        String every = notification.parameters().get("subjects");
+        if (notification.recipient().channel() == Channel.EMAIL && every != null && !every.isEmpty()) {
+            // A summary's SMS names its first cases; its e-mail has room for every one.
+            zh = zh + "\n\n全部：" + every.replace(",", "、");
+            en = en + "\n\nAll: " + every.replace(",", ", ");
+        }
         MessageChannel channel = channels.get(notification.recipient().channel());
         try {
             DeliveryStatus outcome = channel.send(new MessageChannel.Outgoing(notification.id(), address.get(),
-                titleOf(zh), zh, en, segments));
+                titleOf(zh), zh, en, segments, notification.template(), templateParameters(template, notification)));
             notification.sent(now, outcome, segments);
+        } catch (MessageChannel.Rejected refused) {
+            notification.rejected(now, refused.code());
+            notifications.update(notification);
+            return true;
         } catch (MessageChannel.Unavailable providerDown) {
             notification.attemptFailed(now, "PROVIDER_UNAVAILABLE", retries);
             notifications.update(notification);
@@ -153,6 +163,13 @@ public class DeliverNotifications {
         return duty.find(notification.recipient().organisationId(), notification.recipient().contactId())
             .map(c -> notification.recipient().channel() == Channel.EMAIL ? c.email() : c.mobile())
             .filter(a -> a != null && !a.isBlank());
+    }
+
+    /** What the template shows, for providers that render registered templates (a digest's own lists stay here). */
+    private static Map<String, String> templateParameters(Template template, Notification notification) {
+        Map<String, String> shown = new java.util.LinkedHashMap<>();
+        template.parameters().forEach(name -> shown.put(name, notification.parameters().get(name)));
+        return shown;
     }
 
     private static String titleOf(String text) {

@@ -20,6 +20,9 @@ public interface Notifications {
     /** Queued messages whose hour has come, oldest cause first. */
     List<Notification> due(Instant now, int limit);
 
+    /** Staff messages by e-mail or SMS whose hour has come, oldest cause first (what a digest may gather). */
+    List<Notification> dueToStaffContacts(Instant now, int limit);
+
     /** Whether an earlier-caused message to the same recipient about the same grievance still waits. */
     boolean earlierStillQueued(Notification notification);
 

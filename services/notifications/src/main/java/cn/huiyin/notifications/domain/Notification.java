@@ -144,6 +144,32 @@ public final class Notification {
         history.add(new StatusChange("ATTEMPT_FAILED", at, reason));
     }
 
+    /** The provider refused it for good (trying again would fail the same way): failed now, not retried. */
+    public void rejected(Instant at, String providerCode) {
+        requireQueued();
+        attempts++;
+        status = DeliveryStatus.FAILED;
+        nextAttemptAt = null;
+        history.add(new StatusChange("FAILED", at, "PROVIDER_REJECTED " + providerCode));
+        pendingEvents.add(new NotificationFailed(id, subject, template, recipient.audience().name(),
+            recipient.channel().name(), recipient.organisationId(), cause, attempts, "PROVIDER_REJECTED", queuedAt, at));
+    }
+
+    /** Goes to its recipient as a line of the digest {@code digestId} instead of on its own. */
+    public void digested(Instant at, String digestId) {
+        requireQueued();
+        status = DeliveryStatus.DIGESTED;
+        nextAttemptAt = null;
+        history.add(new StatusChange("DIGESTED", at, digestId));
+    }
+
+    /** A digest still waiting takes in more lines: its parameters (the count and the cases) are replaced. */
+    public void regather(Map<String, String> newParameters) {
+        requireQueued();
+        parameters.clear();
+        parameters.putAll(newParameters);
+    }
+
     /** The worker opted out of messages of this kind: never sent. */
     public void withhold(Instant at) {
         requireQueued();

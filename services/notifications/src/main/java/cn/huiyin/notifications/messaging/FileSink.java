@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An append-only file of messages, one JSON line each, that a developer can read ({@code tail -f sms.log}): what the
- * embedded stack has instead of an SMS gateway or a mail server. Like a provider that deduplicates on the client's
+ * embedded stack has instead of an SMS provider (e-mail goes over SMTP, ADR 0026). Like a provider that deduplicates on the client's
  * message id, it writes a notification id once only, so a crash between writing and recording sends nothing twice.
  */
 final class FileSink {

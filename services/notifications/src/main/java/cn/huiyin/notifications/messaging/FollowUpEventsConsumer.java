@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
+import cn.huiyin.notifications.application.CallbacksDueToday;
 import cn.huiyin.notifications.application.QueueNotifications;
 import cn.huiyin.notifications.application.StaffAlerts;
 import cn.huiyin.notifications.application.WorkerUpdates;
@@ -14,7 +15,8 @@ import org.springframework.messaging.Message;
 
 /**
  * Follow-up's case topic (binding {@code followUpCases-in-0}): the worker's stages (material, resolution, reopen,
- * closure) and the supervision ladder's reminders, escalations and breaches for staff.
+ * closure) and the supervision ladder's reminders, escalations and breaches for staff; the callback due dates (from
+ * {@code GrievanceResolved}, settled by a closure or a reopen) for the callback centre's list of the day.
  */
 @Configuration(proxyBeanMethods = false)
 class FollowUpEventsConsumer {
@@ -31,7 +33,8 @@ class FollowUpEventsConsumer {
     record MaterialRequested(String grievanceId, String materials, Instant requestedAt, Instant resolutionDueAt) {
     }
 
-    record GrievanceResolved(String grievanceId, String kind, String explanation, Remedy remedy, Instant resolvedAt) {
+    record GrievanceResolved(String grievanceId, String kind, String explanation, Remedy remedy, Instant resolvedAt,
+                             Instant callbackDueAt) {
         record Remedy(Money moneyRecovered, boolean claimPaid) {
         }
 
@@ -60,7 +63,8 @@ class FollowUpEventsConsumer {
     }
 
     @Bean
-    Consumer<Message<byte[]>> followUpCases(InboundEvents inbound, WorkerUpdates workers, StaffAlerts staff) {
+    Consumer<Message<byte[]>> followUpCases(InboundEvents inbound, WorkerUpdates workers, StaffAlerts staff,
+                                            CallbacksDueToday callbacks) {
         return inbound.consumer("notifications", handlers -> handlers
             .on("cn.huiyin.followup.MaterialRequested.v1", MaterialRequested.class, event -> {
                 MaterialRequested d = event.data();
@@ -74,17 +78,20 @@ class FollowUpEventsConsumer {
                     d.explanation(), d.remedy() == null || d.remedy().moneyRecovered() == null ? null
                         : d.remedy().moneyRecovered().yuan(), d.remedy() != null && d.remedy().claimPaid(),
                     Required.field(d.resolvedAt(), "resolvedAt", event));
+                callbacks.resolved(d.grievanceId(), d.resolvedAt(), d.callbackDueAt());
             })
             .on("cn.huiyin.followup.GrievanceReopened.v1", GrievanceReopened.class, event -> {
                 GrievanceReopened d = event.data();
                 workers.reopened(event.id(), Required.field(d.grievanceId(), "grievanceId", event),
                     Required.field(d.organisation(), "organisation", event).toOrganisation(), d.resolutionDueAt(),
                     Required.field(d.reopenedAt(), "reopenedAt", event));
+                callbacks.settled(d.grievanceId(), d.reopenedAt());
             })
             .on("cn.huiyin.followup.GrievanceClosed.v1", GrievanceClosed.class, event -> {
                 GrievanceClosed d = event.data();
                 workers.closed(event.id(), Required.field(d.grievanceId(), "grievanceId", event), d.outcome(),
                     Required.field(d.closedAt(), "closedAt", event));
+                callbacks.settled(d.grievanceId(), d.closedAt());
             })
             .on("cn.huiyin.followup.ReminderIssued.v1", ReminderIssued.class, event -> {
                 ReminderIssued d = event.data();

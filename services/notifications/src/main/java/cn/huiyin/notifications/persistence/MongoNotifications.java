@@ -66,6 +66,14 @@ class MongoNotifications implements Notifications {
     }
 
     @Override
+    public List<Notification> dueToStaffContacts(Instant now, int limit) {
+        Query query = new Query(Criteria.where("status").is(DeliveryStatus.QUEUED).and("nextAttemptAt").lte(now)
+            .and("audience").is(Audience.STAFF).and("channel").in(Channel.EMAIL, Channel.SMS))
+            .with(Sort.by("occurredAt", "queuedAt", "_id")).limit(limit);
+        return mongo.find(query, NotificationDocument.class).stream().map(aggregates::read).toList();
+    }
+
+    @Override
     public boolean earlierStillQueued(Notification n) {
         return mongo.exists(new Query(Criteria.where("status").is(DeliveryStatus.QUEUED).and("subject").is(n.subject())
             .and("recipientKey").is(n.recipient().key()).and("occurredAt").lt(n.occurredAt())), NotificationDocument.class);
