@@ -48,7 +48,7 @@ ROLE_DESCRIPTIONS = {
 }
 
 # Console redirect URIs: the embedded identity service's defaults (IdentityProperties). Adjust for a real console.
-CONSOLE_URLS = ["http://127.0.0.1:8080", "http://localhost:8080"]
+CONSOLE_URLS = ["http://127.0.0.1:8080", "http://localhost:8080", "http://127.0.0.1:8090", "http://localhost:8090"]
 
 
 def permissions(user_may_edit):

@@ -22,7 +22,9 @@ import com.tngtech.archunit.lang.CompositeArchRule;
  *   <li>a service's {@code domain} is plain Java: no Spring, Kafka or MongoDB;</li>
  *   <li>web and messaging adapters reach storage only through {@code application}: no persistence class, no MongoDB
  *       or Spring Data type, and no storage port (an application interface a persistence class implements) — they
- *       call a use case.</li>
+ *       call a use case;</li>
+ *   <li>the console's pages reach the services only through {@code application} (its ports), never through the
+ *       HTTP adapters in {@code remote}.</li>
  * </ol>
  * A new service is added to {@link #SERVICES} with the package it lives in.
  */
@@ -31,7 +33,7 @@ class ArchitectureTest {
 
     /** The services' root packages. */
     static final List<String> SERVICES = List.of("intake", "triage", "jointmeeting", "followup", "dashboard", "identity",
-        "notifications");
+        "notifications", "console");
 
     private static final String[] FRAMEWORKS = {"org.springframework..", "org.apache.kafka..", "com.mongodb..",
         "org.bson.."};
@@ -69,6 +71,13 @@ class ArchitectureTest {
         .orShould().dependOnClassesThat(STORAGE_PORTS)
         .because("a controller or consumer calls one use case in application, which decides what is read and "
             + "stored; it never reaches a repository itself");
+
+    @ArchTest
+    static final ArchRule consolePagesCallServicesThroughThePort = noClasses()
+        .that().resideInAPackage("cn.huiyin.console.web..")
+        .should().dependOnClassesThat().resideInAPackage("cn.huiyin.console.remote..")
+        .because("a page asks the application's Services port; time-outs, circuit breakers and the relayed token "
+            + "live in one adapter behind it (ADR 0027)");
 
     private static String root(String service) {
         return "cn.huiyin." + service + "..";

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code HUIYIN_CONSOLE_*}).
  *
  * @param issuer the OpenID Connect provider the users sign in with
+ * @param endSessionUri the provider's end-session endpoint, as the browser reaches it
  * @param publicUrl the console's own address as the browser sees it (QR codes on receipts point there)
  * @param services the base URL of each service's API
  * @param callTimeout how long a page waits for one service before it shows that part as unavailable
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("huiyin.console")
 public record ConsoleProperties(
         @DefaultValue("http://127.0.0.1:9000") String issuer,
+        @DefaultValue("http://127.0.0.1:9000/connect/logout") String endSessionUri,
         @DefaultValue("http://127.0.0.1:8080") String publicUrl,
         @DefaultValue Services services,
         @DefaultValue("4s") Duration callTimeout) {

@@ -50,7 +50,7 @@ class ConsoleSecurity {
         http.headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
                 + "style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self' "
-                + properties.issuer()))
+                + origin(properties.endSessionUri())))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
@@ -75,13 +75,19 @@ class ConsoleSecurity {
         return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
             String back = properties.publicUrl().replaceAll("/+$", "") + "/signed-out";
             if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
-                response.sendRedirect(properties.issuer().replaceAll("/+$", "") + "/connect/logout?id_token_hint="
+                response.sendRedirect(properties.endSessionUri() + "?id_token_hint="
                     + user.getIdToken().getTokenValue() + "&post_logout_redirect_uri="
                     + URLEncoder.encode(back, StandardCharsets.UTF_8));
                 return;
             }
             redirect(response, back);
         };
+    }
+
+    /** Sign-in and sign-out forms post to the provider: the page's policy lets forms go there. */
+    private static String origin(String uri) {
+        java.net.URI parsed = java.net.URI.create(uri);
+        return parsed.getScheme() + "://" + parsed.getAuthority();
     }
 
     private static void redirect(HttpServletResponse response, String to) throws IOException {
