@@ -9,7 +9,7 @@ import cn.huiyin.console.remote.RelayedToken;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 
 /** The console's collaborators: the clock and the services over HTTP with the user's token relayed. */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +27,7 @@ class ConsoleConfiguration {
     }
 
     @Bean
-    Services services(ConsoleProperties properties, OAuth2AuthorizedClientService clients, Clock clock) {
+    Services services(ConsoleProperties properties, OAuth2AuthorizedClientRepository clients, Clock clock) {
         return new HttpServices(properties, new RelayedToken(clients, clock));
     }
 }

@@ -7,7 +7,9 @@ import cn.huiyin.console.application.SignInRequired;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
@@ -20,10 +22,10 @@ public class RelayedToken {
 
     private static final Duration SKEW = Duration.ofSeconds(20);
 
-    private final OAuth2AuthorizedClientService clients;
+    private final OAuth2AuthorizedClientRepository clients;
     private final Clock clock;
 
-    public RelayedToken(OAuth2AuthorizedClientService clients, Clock clock) {
+    public RelayedToken(OAuth2AuthorizedClientRepository clients, Clock clock) {
         this.clients = clients;
         this.clock = clock;
     }
@@ -33,10 +35,14 @@ public class RelayedToken {
         if (!(authentication instanceof OAuth2AuthenticationToken user)) {
             throw new SignInRequired("Not signed in");
         }
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
+            throw new SignInRequired("No request to act in");
+        }
         OAuth2AuthorizedClient client = clients.loadAuthorizedClient(user.getAuthorizedClientRegistrationId(),
-            user.getName());
+            user, request.getRequest());
         OAuth2AccessToken token = client == null ? null : client.getAccessToken();
-        if (token == null || token.getExpiresAt() == null || !clock.instant().plus(SKEW).isBefore(token.getExpiresAt())) {
+        // A token without an expiry is relayed: a service that refuses it (401) sends the user to sign in again.
+        if (token == null || token.getExpiresAt() != null && !clock.instant().plus(SKEW).isBefore(token.getExpiresAt())) {
             throw new SignInRequired("The access token has expired");
         }
         return token.getTokenValue();
