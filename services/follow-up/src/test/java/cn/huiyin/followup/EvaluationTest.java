@@ -190,6 +190,7 @@ class EvaluationTest extends FollowUpScenario {
     void theCallbackCentreSeesTheCallbacksDueTodayInItsJurisdiction() {
         Filed claim = resolved();
         JsonNode onTheDay = kit.as(CALLBACK_AGENT).get("/api/callbacks/due?size=100").json();
+        JsonNode waiting = kit.as(CALLBACK_AGENT).get("/api/callbacks/due?all=true&size=100").json();
         JsonNode file = kit.as(CALLBACK_AGENT).get("/api/cases/" + claim.id()).json();
         Instant callbackDue = Instant.parse(file.at("/resolutions/0/callbackDueAt").asString());
         assertThat(callbackDue).as("two working days after Wednesday's resolution")
@@ -201,6 +202,7 @@ class EvaluationTest extends FollowUpScenario {
             .get("/api/callbacks/due?size=100").json();
 
         assertThat(ids(onTheDay)).doesNotContain(claim.id());
+        assertThat(ids(waiting)).as("all=true: every resolved case waiting for its callback").contains(claim.id());
         assertThat(ids(due)).contains(claim.id());
         JsonNode row = due.get("items").valueStream().filter(i -> i.get("grievanceId").asString().equals(claim.id()))
             .findFirst().orElseThrow();

@@ -90,6 +90,10 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(390, 844));
     }
 
+    void desktopSized() {
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

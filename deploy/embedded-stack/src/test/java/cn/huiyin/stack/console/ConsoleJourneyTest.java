@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.Select;
  * {@code ./huiyin up} starts it: a clerk's bad form is answered field by field (in Chinese, and in English when
  * toggled) with nothing stored; the clerk files the Heyuan rider's refused claim with a photo from the keyboard and
  * gets the receipt with the query code; the committee's handler signs for it and resolves it with the remedy; the
- * callback agent closes it satisfied; the leader's closure figure moves; the worker follows it on a phone-sized page.
+ * callback agent closes it satisfied; the leader's closure figure moves; the worker follows it on a phone-sized page;
+ * the supervisor finds who did what in the audit trail.
  * Screenshots of every page are kept in target/screenshots.
  *
  * <p>{@code -Dhuiyin.test.console-url=http://127.0.0.1:8080} runs the journeys against a stack already up.
@@ -206,5 +207,18 @@ class ConsoleJourneyTest {
         });
         assertThat(browser.text("#worker-history")).contains("已签收", "已与您联系", "8260.00", "已办结");
         browser.screenshot("10-worker-phone");
+    }
+
+    @Test
+    @Order(8)
+    void theSupervisorFindsWhoDidWhatInTheAuditTrail() {
+        browser.desktopSized();
+        browser.signIn("supervisor");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/supervisor");
+        browser.find("#auditGrievanceId").sendKeys(trackingNumber, Keys.ENTER);
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#audit") ? Boolean.TRUE : null);
+        assertThat(browser.text("#audit")).contains("window-clerk");
+        browser.screenshot("11-supervisor-audit");
+        browser.signOut();
     }
 }

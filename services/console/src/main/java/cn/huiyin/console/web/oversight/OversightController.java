@@ -1,15 +1,32 @@
 package cn.huiyin.console.web.oversight;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.huiyin.console.application.Answer;
+import cn.huiyin.console.application.Refusal;
 import cn.huiyin.console.application.Service;
+import cn.huiyin.console.application.ServiceUnavailable;
 import cn.huiyin.console.application.Services;
+import cn.huiyin.console.web.BeijingTime;
 import cn.huiyin.console.web.PageParts;
 import cn.huiyin.platform.kernel.access.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The convener's queue (联席会商) and the supervisor's escalations (督办), as lists to act on. */
+/** The convener's queue (联席会商); the supervisor's escalations, own 督办 and audit search. */
 @Controller
 class OversightController {
 
@@ -31,9 +48,47 @@ class OversightController {
 
     @GetMapping("/supervisor")
     @PreAuthorize("hasAnyRole('" + Roles.SUPERVISOR + "','" + Roles.ADMIN + "')")
-    String supervisor(Model model) {
-        model.addAttribute("escalations", PageParts.of(services, model).list("escalations", Service.FOLLOW_UP,
+    String supervisor(@RequestParam(required = false) String auditGrievanceId, Model model) {
+        PageParts parts = PageParts.of(services, model);
+        model.addAttribute("escalations", parts.list("escalations", Service.FOLLOW_UP,
             "/api/supervision/escalations?size=50", "items"));
+        if (auditGrievanceId != null && !auditGrievanceId.isBlank()) {
+            List<Map<String, Object>> audit = parts.list("audit", Service.INTAKE, "/api/audit?size=50&grievanceId="
+                + URLEncoder.encode(auditGrievanceId.strip(), StandardCharsets.UTF_8), "entries");
+            audit.forEach(entry -> entry.put("atBeijing", BeijingTime.of(entry.get("at"))));
+            model.addAttribute("audit", audit);
+            model.addAttribute("auditGrievanceId", auditGrievanceId.strip());
+        }
         return "oversight/supervisor";
+    }
+
+    /** A supervisor's own 督办: instructions and the date by which the organisation must reply in writing. */
+    @PostMapping("/supervisor/cases/{id}/supervisions")
+    @PreAuthorize("hasRole('" + Roles.SUPERVISOR + "')")
+    String supervise(@PathVariable String id, @RequestParam String instructions, @RequestParam String replyDueDate,
+                     RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("instructions", instructions);
+        body.put("replyDueAt", endOfDayBeijing(replyDueDate));
+        try {
+            Answer answer = services.post(Service.FOLLOW_UP, "/api/cases/" + id + "/supervisions", body);
+            if (answer.ok()) {
+                redirect.addFlashAttribute("supervised", id);
+            } else {
+                redirect.addFlashAttribute("refusal", Refusal.of(answer));
+            }
+        } catch (ServiceUnavailable down) {
+            redirect.addFlashAttribute("actionDown", down.service());
+        }
+        return "redirect:/supervisor";
+    }
+
+    /** 17:30 Beijing on the date picked, or the text itself so that follow-up names the field when it is no date. */
+    private static String endOfDayBeijing(String date) {
+        try {
+            return LocalDate.parse(date.strip()).atTime(17, 30).atZone(ZoneId.of("Asia/Shanghai")).toInstant().toString();
+        } catch (DateTimeParseException | NullPointerException e) {
+            return date;
+        }
     }
 }
