@@ -28,6 +28,7 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("HUIYIN_CHROMIUM", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("HUIYIN_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final java.util.concurrent.atomic.AtomicInteger TIMEOUTS = new java.util.concurrent.atomic.AtomicInteger();
 
     final ChromeDriver driver;
     private final String base;
@@ -71,7 +72,7 @@ final class Browser implements AutoCloseable {
         try {
             return new WebDriverWait(driver, limit, Duration.ofMillis(300)).until(condition);
         } catch (TimeoutException e) {
-            screenshot("timeout-" + System.currentTimeMillis());
+            screenshot("timeout-" + TIMEOUTS.incrementAndGet());
             String page = driver.findElement(By.tagName("body")).getText();
             throw new AssertionError("Waited " + limit.toSeconds() + " s on " + driver.getCurrentUrl() + ", which shows:\n"
                 + page.substring(0, Math.min(page.length(), 1500)), e);
