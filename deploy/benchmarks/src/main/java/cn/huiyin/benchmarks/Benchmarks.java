@@ -24,6 +24,7 @@ public final class Benchmarks {
         ALL.put("follow-up", new FollowUpSupervisionBenchmark());
         ALL.put("store", new StoreWriteBenchmark());
         ALL.put("dashboard", new DashboardBenchmark());
+        ALL.put("ledger-xlsx", new LedgerWorkbookBenchmark());
     }
 
     private Benchmarks() {

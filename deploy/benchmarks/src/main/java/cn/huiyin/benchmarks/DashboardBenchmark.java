@@ -85,6 +85,7 @@ final class DashboardBenchmark implements Benchmarks.Benchmark {
           --cases N     grievance lives to publish, 8 events each (default 20000)
           --rate N      grievances per second published (default 100, i.e. 800 events/s)
           --sample N    measure the lag of every N-th grievance (default 20)
+          --warmup N    lives at the start whose lag is not measured (default 0)
           --queries N   leader queries after the load (default 2000)
           --store disk|memory   mongo-java-server backend (default disk, as ./huiyin up)
           --rebuild true|false  rebuild from history at the end (default true)
@@ -102,6 +103,7 @@ final class DashboardBenchmark implements Benchmarks.Benchmark {
         int cases = options.integer("cases", 20_000);
         int rate = options.integer("rate", 100);
         int sample = options.integer("sample", 20);
+        int warmup = options.integer("warmup", 0);
         int queries = options.integer("queries", 2_000);
         boolean onDisk = !"memory".equals(options.get("store", "disk"));
         boolean rebuild = !"false".equals(options.get("rebuild", "true"));
@@ -119,7 +121,7 @@ final class DashboardBenchmark implements Benchmarks.Benchmark {
             System.out.printf("dashboard: %,d grievance lives (%,d events) at %d/s, lag of every %d-th, MongoDB %s%n",
                 cases, cases * 8L, rate, sample, onDisk ? "embedded H2 on disk" : "embedded in memory");
             publisher.organisations();
-            Histogram lag = load(app, publisher, cases, rate, sample);
+            Histogram lag = load(app, publisher, cases, rate, sample, warmup);
             printLag(lag);
             awaitAll(app, cases);
             queries(app, queries);
@@ -147,7 +149,7 @@ final class DashboardBenchmark implements Benchmarks.Benchmark {
 
     /** Publishes at the rate asked for while a second thread watches the sampled grievances' facts close. */
     private static Histogram load(ConfigurableApplicationContext app, Publisher publisher, int cases, int rate,
-                                  int sample) throws InterruptedException {
+                                  int sample, int warmup) throws InterruptedException {
         FactQueries facts = app.getBean(FactQueries.class);
         LiveGeneration live = app.getBean(LiveGeneration.class);
         Map<String, Long> watched = new ConcurrentHashMap<>();
@@ -176,7 +178,7 @@ final class DashboardBenchmark implements Benchmarks.Benchmark {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
             String id = publisher.life(i);
-            if (i % sample == 0) {
+            if (i >= warmup && i % sample == 0) {
                 watched.put(id, System.nanoTime());
             }
             if (System.nanoTime() - lastReport > 10e9) {
