@@ -160,6 +160,7 @@ cat >"$work/checks.py" <<'PY'
 """Structural checks of the deployment files. Prints 'PASS <what>' / 'FAIL <what>' per check, then 'END'."""
 import base64
 import json
+import glob
 import os
 import re
 import sys
@@ -333,6 +334,33 @@ def compose_checks():
         if key.endswith("PASSWORD") or key.endswith("SECRET"):
             check(f"{ENV_EXAMPLE}: {key} uses the documented password characters",
                   re.fullmatch(r"[A-Za-z0-9._-]{16,}", value) is not None)
+
+
+# --- Prometheus and Grafana (deploy/compose/prometheus, deploy/compose/grafana) ---------------------------------------
+def monitoring_checks():
+    rendered = yaml.safe_load(open(RENDERED_COMPOSE, encoding="utf-8")) or {}
+    rs = rendered.get("services", {})
+    check("compose defines prometheus and grafana with pinned images",
+          re.fullmatch(r"prom/prometheus:v\d+\.\d+\.\d+", rs.get("prometheus", {}).get("image", "")) is not None
+          and re.fullmatch(r"grafana/grafana:\d+\.\d+\.\d+", rs.get("grafana", {}).get("image", "")) is not None,
+          [rs.get(n, {}).get("image") for n in ("prometheus", "grafana")])
+    config = yaml.safe_load(open("deploy/compose/prometheus/prometheus.yml", encoding="utf-8"))
+    jobs = {job["job_name"]: job for job in config.get("scrape_configs", [])}
+    job = jobs.get("huiyin", {})
+    targets = {t for sc in job.get("static_configs", []) for t in sc.get("targets", [])}
+    check("prometheus scrapes /actuator/prometheus of every service",
+          job.get("metrics_path") == "/actuator/prometheus"
+          and targets >= {f"{name}:{port}" for name, port in SERVICES.items()}, sorted(targets))
+    check("prometheus authenticates with the huiyin-services client credentials",
+          (job.get("oauth2") or {}).get("client_id") == "huiyin-services")
+    datasources = yaml.safe_load(open("deploy/compose/grafana/provisioning/datasources/prometheus.yml", encoding="utf-8"))
+    uids = {d.get("uid") for d in datasources.get("datasources", [])}
+    for path in sorted(glob.glob("deploy/compose/grafana/dashboards/*.json")):
+        dashboard = json.load(open(path, encoding="utf-8"))
+        panels = [p for p in dashboard.get("panels", []) if p.get("type") != "row"]
+        check(f"{path}: parses, {len(panels)} panels, every query on a provisioned data source",
+              panels and all(t.get("datasource", {}).get("uid") in uids and t.get("expr")
+                             for p in panels for t in p.get("targets", [])))
 
 
 # --- Dockerfile and .dockerignore -------------------------------------------------------------------------------------
@@ -593,6 +621,7 @@ def k8s_checks():
 
 
 section("docker-compose", compose_checks)
+section("monitoring", monitoring_checks)
 section("Dockerfile", docker_checks)
 section("realm", realm_checks)
 section("k8s", k8s_checks)

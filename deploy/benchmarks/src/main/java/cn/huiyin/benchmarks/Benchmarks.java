@@ -23,6 +23,8 @@ public final class Benchmarks {
         ALL.put("triage", new TriageLatencyBenchmark());
         ALL.put("follow-up", new FollowUpSupervisionBenchmark());
         ALL.put("store", new StoreWriteBenchmark());
+        ALL.put("dashboard", new DashboardBenchmark());
+        ALL.put("ledger-xlsx", new LedgerWorkbookBenchmark());
     }
 
     private Benchmarks() {

@@ -1,11 +1,16 @@
 package cn.huiyin.dashboard;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 import cn.huiyin.dashboard.application.ledger.LedgerExport;
+import cn.huiyin.dashboard.application.ledger.LedgerExports;
+import cn.huiyin.dashboard.application.ledger.Workbooks;
 import cn.huiyin.dashboard.application.organisation.FollowOrganisations;
 import cn.huiyin.dashboard.application.organisation.Organisations;
 import cn.huiyin.dashboard.application.organisation.RegistryLabels;
@@ -27,6 +32,7 @@ import cn.huiyin.dashboard.application.rebuild.FactBatches;
 import cn.huiyin.dashboard.application.rebuild.History;
 import cn.huiyin.dashboard.application.rebuild.RebuildProjection;
 import cn.huiyin.dashboard.domain.ranking.RankingWeights;
+import cn.huiyin.dashboard.web.XlsxWorkbooks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -102,6 +108,25 @@ class DashboardConfiguration {
     @Bean
     LedgerExport ledgerExport(FactQueries facts, LiveGeneration live) {
         return new LedgerExport(facts, live);
+    }
+
+    @Bean
+    Workbooks workbooks() {
+        return new XlsxWorkbooks();
+    }
+
+    @Bean
+    LedgerExports ledgerExports(LedgerExport ledger, Workbooks workbooks, Clock clock,
+                                @Value("${huiyin.dashboard.ledger.directory:}") String directory,
+                                @Value("${huiyin.dashboard.ledger.direct-limit:50000}") long directLimit,
+                                @Value("${huiyin.dashboard.ledger.keep:24h}") Duration keep) throws IOException {
+        Path files = directory.isBlank() ? Files.createTempDirectory("huiyin-ledger-") : Files.createDirectories(Path.of(directory));
+        Executor background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "dashboard-ledger-export");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new LedgerExports(ledger, workbooks, background, clock, files, directLimit, keep);
     }
 
     @Bean

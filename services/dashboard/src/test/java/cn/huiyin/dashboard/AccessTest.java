@@ -21,6 +21,11 @@ class AccessTest extends AccessTableScenario {
             GET /api/dashboard/hotspots               | dashboard-viewer supervisor |
             GET /api/dashboard/metrics                | dashboard-viewer supervisor admin |
             GET /api/dashboard/ledger/cases.csv       | dashboard-viewer supervisor |
+            GET /api/dashboard/ledger/cases.xlsx      | dashboard-viewer supervisor |
+            POST /api/dashboard/ledger/exports        | dashboard-viewer supervisor |
+            GET /api/dashboard/ledger/exports/{id}    | dashboard-viewer supervisor |
+            GET /api/dashboard/ledger/exports/{id}/file | dashboard-viewer supervisor |
+            GET /api/dashboard/figures.xlsx           | dashboard-viewer supervisor |
             GET /api/dashboard/rankings/{month}       | dashboard-viewer supervisor |
             POST /api/dashboard/rankings/{month}/corrections | supervisor admin |
             POST /api/dashboard/projection/rebuilds   | admin |

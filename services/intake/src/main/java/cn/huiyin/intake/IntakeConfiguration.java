@@ -17,6 +17,7 @@ import cn.huiyin.intake.application.IdempotencyKeys;
 import cn.huiyin.intake.application.QueryCodes;
 import cn.huiyin.intake.application.StaffActions;
 import cn.huiyin.intake.application.SubmitGrievance;
+import cn.huiyin.intake.application.ledger.ImportLedger;
 import cn.huiyin.intake.application.TrackingNumbers;
 import cn.huiyin.intake.application.WorkerPseudonyms;
 import cn.huiyin.intake.application.housekeeping.KeyRotation;
@@ -64,6 +65,11 @@ class IntakeConfiguration {
                                     ReferenceData referenceData, Clock clock) {
         return new SubmitGrievance(grievances, trackingNumbers, idempotencyKeys, pseudonyms, queryCodes, referenceData,
             clock);
+    }
+
+    @Bean
+    ImportLedger importLedger(SubmitGrievance submit, Clock clock) {
+        return new ImportLedger(submit, clock);
     }
 
     @Bean

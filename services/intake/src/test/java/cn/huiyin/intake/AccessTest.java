@@ -47,6 +47,7 @@ class AccessTest extends AccessTableScenario {
             POST /api/public/grievances/evidence                      | public |
             # Administration and the audit trail
             POST /api/admin/retention/run                             | admin |
+            POST /api/ledger-imports?source=access-check              | supervisor admin |
             GET  /api/audit?grievanceId={grievanceId}                 | supervisor admin | filtered(supervisor)
             GET  /api/audit/export?grievanceId={grievanceId}          | supervisor admin | filtered(supervisor)
             # Open311 GeoReport v2: public for OAuth; the api key is checked by the endpoints themselves

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import cn.huiyin.dashboard.application.ledger.Workbooks;
 import cn.huiyin.dashboard.application.query.Breakdown;
 import cn.huiyin.dashboard.application.query.CaseList;
 import cn.huiyin.dashboard.application.query.DrillDown;
@@ -24,10 +25,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** A leader's figures (领导看板), each with the cases behind it, within the caller's jurisdiction. */
 @RestController
@@ -39,10 +43,12 @@ class FiguresController {
     private final DrillDown drillDown;
     private final IntakeCounts intake;
     private final HotspotQueries hotspots;
+    private final Workbooks workbooks;
     private final Clock clock;
 
     FiguresController(LeaderQueries leaders, DrillDown drillDown, IntakeCounts intake, HotspotQueries hotspots,
-                      Clock clock) {
+                      Workbooks workbooks, Clock clock) {
+        this.workbooks = workbooks;
         this.leaders = leaders;
         this.drillDown = drillDown;
         this.intake = intake;
@@ -62,6 +68,20 @@ class FiguresController {
         Breakdown breakdown = parameters.breakdown("by", by);
         parameters.check();
         return leaders.figures(CurrentUser.required().caller(), division, asked, breakdown, rollup);
+    }
+
+    @GetMapping("/figures.xlsx")
+    @RolesAllowed({Roles.DASHBOARD_VIEWER, Roles.SUPERVISOR})
+    @Operation(summary = "The same figures as /figures as an .xlsx workbook: a row per breakdown row and figure "
+        + "(value, numerator, denominator) and a sheet with every figure's definition")
+    ResponseEntity<StreamingResponseBody> figuresWorkbook(@RequestParam(required = false) String period,
+                                                          @RequestParam(required = false) String division,
+                                                          @RequestParam(required = false) String by,
+                                                          @RequestParam(defaultValue = "false") boolean rollup) {
+        FigureTable table = figures(period, division, by, rollup);
+        StreamingResponseBody body = out -> FiguresWorkbook.write(workbooks, table, out);
+        return ResponseEntity.ok().contentType(LedgerController.XLSX).header(HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"figures-" + table.scope() + "-" + table.period() + ".xlsx\"").body(body);
     }
 
     @GetMapping("/cases")

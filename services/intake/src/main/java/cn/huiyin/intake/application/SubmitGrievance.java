@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Objects;
 
 import cn.huiyin.contracts.reference.ReferenceData;
+import cn.huiyin.intake.domain.Channel;
 import cn.huiyin.intake.domain.Grievance;
+import cn.huiyin.intake.domain.LedgerEntry;
 import cn.huiyin.intake.domain.Submission;
 import cn.huiyin.intake.domain.TrackingNumber;
 import cn.huiyin.platform.kernel.FieldProblem;
@@ -66,19 +68,35 @@ public class SubmitGrievance {
      */
     public Result fileFromCallback(Submission submission, String idempotencyKey, String aboutId) {
         return submit(submission, Objects.requireNonNull(idempotencyKey, "idempotencyKey"),
-            Objects.requireNonNull(aboutId, "aboutId"));
+            fingerprint(submission), Objects.requireNonNull(aboutId, "aboutId"), Channel.RETALIATION_CALLBACK);
+    }
+
+    /**
+     * Files a row of a city's earlier ledger (channel {@code LEDGER_IMPORT}), once per row: the row's key
+     * ({@link LedgerEntry#key()}) returns the grievance of an earlier import of it, whoever imported it; the same key with
+     * other content is refused (409).
+     */
+    public Result fileFromLedger(Submission submission) {
+        LedgerEntry entry = Objects.requireNonNull(submission.externalReferences().ledger(), "ledger");
+        return submit(submission, entry.key(), fingerprint(submission.withRecorder(null)), null, Channel.LEDGER_IMPORT);
     }
 
     private Result submit(Submission submission, String idempotencyKey, String aboutId) {
+        return submit(submission, idempotencyKey, idempotencyKey == null ? null : fingerprint(submission), aboutId, null);
+    }
+
+    /** @param internal the internal channel this path files by, or null (the filing API: people's channels only) */
+    private Result submit(Submission submission, String idempotencyKey, String fingerprint, String aboutId,
+                          Channel internal) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        check(submission, now, aboutId != null);
+        check(submission, now, internal);
         if (idempotencyKey == null) {
             TrackingNumber number = trackingNumbers.next(LocalDate.ofInstant(now, BEIJING));
             String code = queryCodes.newCode();
             grievances.addIfAbsent(newGrievance(number, code, submission, now, aboutId));
             return new Result(new SubmissionReceipt(number.value(), now, code), false);
         }
-        IdempotencyKeys.Claim claim = idempotencyKeys.claim(idempotencyKey, fingerprint(submission),
+        IdempotencyKeys.Claim claim = idempotencyKeys.claim(idempotencyKey, fingerprint,
             () -> trackingNumbers.next(LocalDate.ofInstant(now, BEIJING)), queryCodes::newCode);
         if (claim.completedReceipt() != null) {
             return new Result(claim.completedReceipt(), true);
@@ -116,11 +134,17 @@ public class SubmitGrievance {
         }
     }
 
-    private void check(Submission submission, Instant now, boolean fromCallback) {
+    private void check(Submission submission, Instant now, Channel internal) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (!fromCallback && !submission.channel().isFiledByPeople()) {
+        if (submission.channel() == Channel.RETALIATION_CALLBACK && internal != Channel.RETALIATION_CALLBACK) {
             problems.add(new FieldProblem("channel", "channel.internal",
                 "该渠道仅用于回访中发现的问题，由系统自动登记", "this channel is for what a callback finds; the system files it"));
+        } else if (submission.channel() == Channel.LEDGER_IMPORT && internal != Channel.LEDGER_IMPORT) {
+            problems.add(new FieldProblem("channel", "channel.internal",
+                "该渠道仅用于导入原有台账（POST /api/ledger-imports）", "this channel is for importing a city's ledger "
+                    + "(POST /api/ledger-imports)"));
+        } else if (internal != null && submission.channel() != internal) {
+            throw new IllegalArgumentException("Filed by the " + internal + " path with channel " + submission.channel());
         }
         if (submission.category() != null && referenceData.category(submission.category()).isEmpty()) {
             problems.add(new FieldProblem("category", "category.unknown",

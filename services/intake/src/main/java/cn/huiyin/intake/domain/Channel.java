@@ -19,10 +19,15 @@ public enum Channel {
     /** 问卷、座谈会: collected at a survey or symposium. */
     SURVEY_SYMPOSIUM,
     /** 回访发现: the callback centre heard of retaliation after a closed grievance and filed it for the worker. */
-    RETALIATION_CALLBACK;
+    RETALIATION_CALLBACK,
+    /** 台账导入: imported from a city's earlier ledger by staff (ADR 0025), never filed through the API. */
+    LEDGER_IMPORT;
 
-    /** Whether people file through it; a grievance from a callback is filed by intake itself, never through the API. */
+    /**
+     * Whether people file through it; a grievance from a callback is filed by intake itself and one from a ledger by
+     * the import, never through the filing API.
+     */
     public boolean isFiledByPeople() {
-        return this != RETALIATION_CALLBACK;
+        return this != RETALIATION_CALLBACK && this != LEDGER_IMPORT;
     }
 }

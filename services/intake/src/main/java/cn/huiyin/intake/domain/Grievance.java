@@ -269,7 +269,8 @@ public final class Grievance {
     }
 
     private static boolean isBlank(ExternalReferences references) {
-        return references == null || references.hotlineTicket() == null && references.platformOrderNumber() == null;
+        return references == null || references.hotlineTicket() == null && references.platformOrderNumber() == null
+            && references.ledger() == null;
     }
 
     public String id() {

@@ -26,6 +26,11 @@ public record Submission(Channel channel, Recorder recordedBy, Worker worker, bo
             externalReferences, preferredContactTime);
     }
 
+    public Submission withRecorder(Recorder other) {
+        return new Submission(channel, other, worker, confidential, category, description, place, occurredAt,
+            externalReferences, preferredContactTime);
+    }
+
     /**
      * What the statistics need and nothing personal: channel, recorder, group, platform, category, district, when.
      * The worker's words, their identity, the exact place, the references and the contact time go.

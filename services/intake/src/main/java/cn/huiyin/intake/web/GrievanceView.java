@@ -73,7 +73,8 @@ record GrievanceView(String grievanceId, String trackingNumber, GrievanceStatus 
             disclosure.withholds(Field.HOME_STATION) ? null : w.homeStation());
         ExternalReferences references = s.externalReferences() == null ? null : new ExternalReferences(
             disclosure.withholds(Field.HOTLINE_TICKET) ? null : s.externalReferences().hotlineTicket(),
-            disclosure.withholds(Field.PLATFORM_ORDER_NUMBER) ? null : s.externalReferences().platformOrderNumber());
+            disclosure.withholds(Field.PLATFORM_ORDER_NUMBER) ? null : s.externalReferences().platformOrderNumber(),
+            s.externalReferences().ledger());
         boolean exactPlace = !disclosure.withholds(Field.EXACT_PLACE);
         boolean supplementText = !disclosure.withholds(Field.SUPPLEMENT_TEXT);
         boolean files = !disclosure.withholds(Field.EVIDENCE);

@@ -46,54 +46,67 @@ public class LedgerExport {
         return Viewers.scope(caller, division);
     }
 
-    /** Streams the rows of the territory {@code scope} (from {@link #scope}), header first. */
+    /** How many rows {@link #rows} would stream after the header (a scan of the facts on the embedded store). */
+    public long count(String scope, ReportingPeriod period) {
+        return facts.count(live.forQueries(), scope, Basis.SUBMITTED, period.from(), period.to());
+    }
+
+    /** Streams the rows of the territory {@code scope} (from {@link #scope}) as text, header first (CSV). */
     public void rows(String scope, ReportingPeriod period, Consumer<List<String>> row) {
         row.accept(HEADER);
+        values(scope, period, values -> row.accept(values.stream().map(LedgerExport::text).toList()));
+    }
+
+    /**
+     * Streams the rows without the header as typed values (for a workbook): {@link String}, {@link Integer},
+     * {@link BigDecimal} yuan, {@link Boolean}, {@link LocalDateTime} Beijing time, or null for an empty cell.
+     */
+    public void values(String scope, ReportingPeriod period, Consumer<List<Object>> row) {
         facts.forEach(live.forQueries(), scope, Basis.SUBMITTED, period.from(), period.to(), fact -> row.accept(of(fact)));
     }
 
-    static List<String> of(CaseFact f) {
+    static List<Object> of(CaseFact f) {
         Remedy remedy = f.remedy() == null ? Remedy.NONE : f.remedy();
-        List<String> row = new ArrayList<>();
+        List<Object> row = new ArrayList<>();
         row.add(f.grievanceId());
         row.add(time(f.submittedAt()));
         row.add(f.channel());
         row.add(f.workerGroup());
         row.add(f.category());
-        row.add(text(f.division()));
+        row.add(f.division());
         row.add(f.enterprise());
-        row.add(f.lead() == null ? "" : f.lead().name() == null ? f.lead().id() : f.lead().name());
+        row.add(f.lead() == null ? null : f.lead().name() == null ? f.lead().id() : f.lead().name());
         row.add(time(f.assignedAt()));
         row.add(time(f.acceptedAt()));
         row.add(time(f.firstResponseAt()));
-        row.add(text(f.responseWorkingMinutes()));
-        row.add(text(f.respondedWithinLimit()));
+        row.add(f.responseWorkingMinutes());
+        row.add(f.respondedWithinLimit());
         row.add(time(f.resolvedAt()));
-        row.add(text(f.resolutionKind()));
-        row.add(text(f.resolutionWorkingMinutes()));
-        row.add(text(f.resolvedWithinLimit()));
-        row.add(text(f.solved()));
-        row.add(text(f.satisfaction()));
+        row.add(f.resolutionKind());
+        row.add(f.resolutionWorkingMinutes());
+        row.add(f.resolvedWithinLimit());
+        row.add(f.solved());
+        row.add(f.satisfaction());
         row.add(time(f.closedAt()));
-        row.add(text(f.outcome()));
-        row.add(Integer.toString(f.reopenCount()));
-        row.add(Integer.toString(f.supervisions()));
-        row.add(Integer.toString(f.yellowCards()));
-        row.add(Integer.toString(f.redCards()));
-        row.add(Integer.toString(f.extensionsApproved()));
-        row.add(remedy.moneyFen() == 0 ? "" : BigDecimal.valueOf(remedy.moneyFen(), 2).toPlainString());
-        row.add(Boolean.toString(remedy.claimPaid()));
-        row.add(Boolean.toString(remedy.accountReinstated()));
-        row.add(remedy.workersCovered() == 0 ? "" : Integer.toString(remedy.workersCovered()));
-        row.add(Boolean.toString(f.retaliationReported()));
+        row.add(f.outcome());
+        row.add(f.reopenCount());
+        row.add(f.supervisions());
+        row.add(f.yellowCards());
+        row.add(f.redCards());
+        row.add(f.extensionsApproved());
+        row.add(remedy.moneyFen() == 0 ? null : BigDecimal.valueOf(remedy.moneyFen(), 2));
+        row.add(remedy.claimPaid());
+        row.add(remedy.accountReinstated());
+        row.add(remedy.workersCovered() == 0 ? null : remedy.workersCovered());
+        row.add(f.retaliationReported());
         return row;
     }
 
-    private static String time(Instant instant) {
-        return instant == null ? "" : LocalDateTime.ofInstant(instant, Contribution.BEIJING).toString();
+    private static LocalDateTime time(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, Contribution.BEIJING);
     }
 
     private static String text(Object value) {
-        return value == null ? "" : value.toString();
+        return value == null ? "" : value instanceof BigDecimal yuan ? yuan.toPlainString() : value.toString();
     }
 }
