@@ -20,6 +20,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -96,13 +97,14 @@ class LeaderController {
         return "leader/cases";
     }
 
-    /** The case ledger (台账) as CSV, as the dashboard writes it for the viewer's jurisdiction. */
-    @GetMapping("/ledger.csv")
-    ResponseEntity<byte[]> ledger(@RequestParam(required = false) String period) {
+    /** The case ledger (台账) as CSV or .xlsx, as the dashboard writes it for the viewer's jurisdiction. */
+    @GetMapping("/ledger.{format:csv|xlsx}")
+    ResponseEntity<byte[]> ledger(@PathVariable String format, @RequestParam(required = false) String period) {
         String query = period == null || period.isBlank() ? "" : "?period=" + encode(period);
-        Services.Download file = services.download(Service.DASHBOARD, "/api/dashboard/ledger/cases.csv" + query);
+        Services.Download file = services.download(Service.DASHBOARD, "/api/dashboard/ledger/cases." + format + query);
         return ResponseEntity.status(file.status()).header(HttpHeaders.CONTENT_TYPE, file.contentType())
-            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger.csv\"").body(file.content());
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger." + format + "\"")
+            .body(file.content());
     }
 
     private static boolean english(Locale locale) {
