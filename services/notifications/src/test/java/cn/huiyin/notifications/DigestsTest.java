@@ -83,7 +83,7 @@ class DigestsTest extends NotificationsScenario {
         for (String id : ids) {
             assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> NotificationsKit.mail(DUTY_MAIL, id),
                 found -> !found.isEmpty())).singleElement()
-                .satisfies(mail -> assertThat(mail.path("body").asString()).startsWith("【惠音】催办：诉求" + id));
+                .satisfies(mail -> assertThat(mail.path("body").asString()).startsWith("【回音】催办：诉求" + id));
         }
         assertThat(NotificationsKit.mail(DUTY_MAIL, "12月25日待办汇总")).isEmpty();
     }

@@ -70,7 +70,7 @@ class StaffMessagesTest extends NotificationsScenario {
         List<JsonNode> inbox = await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(COMMITTEE_HANDLER, id),
             items -> !items.isEmpty());
         assertThat(inbox).singleElement().satisfies(item -> {
-            assertThat(item.path("textZh").asString()).startsWith("【惠音】催办：诉求" + id + "的办结时限将于")
+            assertThat(item.path("textZh").asString()).startsWith("【回音】催办：诉求" + id + "的办结时限将于")
                 .contains("请市网约配送行业党委抓紧办理");
             assertThat(Instant.parse(item.path("deliveredAt").asString())).isAfterOrEqualTo(beijing(expected));
         });
@@ -142,12 +142,12 @@ class StaffMessagesTest extends NotificationsScenario {
         List<JsonNode> escalated = await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(swb, id),
             items -> !items.isEmpty());
         assertThat(escalated).singleElement().satisfies(item -> assertThat(item.path("textZh").asString())
-            .isEqualTo("【惠音】督办：诉求" + id + "已提请成都市委社会工作部（两新工委）督办，请市网约配送行业党委于11月24日17:30前书面回复。"));
+            .isEqualTo("【回音】督办：诉求" + id + "已提请成都市委社会工作部（两新工委）督办，请市网约配送行业党委于11月24日17:30前书面回复。"));
         TestUser street = TestUser.of("org-handler", "org-street-damian", TestUser.LONGQUANYI);
         List<JsonNode> breached = await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(street, id),
             items -> !items.isEmpty());
         assertThat(breached).singleElement().satisfies(item -> assertThat(item.path("textZh").asString())
-            .startsWith("【惠音】超期：诉求" + id + "的响应时限已于12月1日14:50到期未办，请大面街道党工委立即办理"));
+            .startsWith("【回音】超期：诉求" + id + "的响应时限已于12月1日14:50到期未办，请大面街道党工委立即办理"));
         assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(COMMITTEE_HANDLER, id),
             items -> items.size() == 1)).as("the committee: the escalation only").hasSize(1);
     }

@@ -19,7 +19,7 @@ class TemplatePreviewTest extends NotificationsScenario {
         assertThat(response.status()).isEqualTo(200);
         JsonNode preview = response.json();
         assertThat(preview.path("zh").asString())
-            .isEqualTo("【惠音】您的诉求HY-20261120-000017需补充材料：医院诊断证明。请于11月25日前提交。");
+            .isEqualTo("【回音】您的诉求HY-20261120-000017需补充材料：医院诊断证明。请于11月25日前提交。");
         assertThat(preview.path("en").asString()).contains("needs more material: 医院诊断证明");
         assertThat(preview.path("smsSegments").asInt()).isEqualTo(1);
         assertThat(preview.path("characters").asInt()).isEqualTo(preview.path("zh").asString().length());

@@ -57,7 +57,7 @@ class TemplatesTest {
         for (Template template : book.all()) {
             String zh = template.render("zh", REALISTIC.get(template.id()));
             String en = template.render("en", REALISTIC.get(template.id()));
-            assertThat(zh).doesNotContain("{").startsWith("【惠音】");
+            assertThat(zh).doesNotContain("{").startsWith("【回音】");
             assertThat(en).doesNotContain("{").startsWith("[Huiyin]");
             int count = SmsLength.segments(zh);
             segments.put(template.id(), count);

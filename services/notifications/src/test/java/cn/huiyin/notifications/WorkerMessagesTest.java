@@ -32,8 +32,8 @@ class WorkerMessagesTest extends NotificationsScenario {
 
         List<JsonNode> texts = NotificationsKit.awaitSms(mobile, l -> l.size() >= 2);
         assertThat(texts).extracting(t -> t.path("text").asString()).containsExactly(
-            "【惠音】您的诉求已受理，编号" + id + "。请凭受理回执上的查询码随时查询办理进度。",
-            "【惠音】您的诉求" + id + "已由市网约配送行业党委签收办理，工作人员将尽快与您联系。");
+            "【回音】您的诉求已受理，编号" + id + "。请凭受理回执上的查询码随时查询办理进度。",
+            "【回音】您的诉求" + id + "已由市网约配送行业党委签收办理，工作人员将尽快与您联系。");
         assertThat(texts).allSatisfy(t -> assertThat(t.path("segments").asInt()).isEqualTo(1));
 
         ObjectNodes.republish(kit, NotificationsKit.INTAKE, "/huiyin/intake", "cn.huiyin.intake.GrievanceSubmitted.v1",
@@ -161,7 +161,7 @@ class WorkerMessagesTest extends NotificationsScenario {
         kit.followUp("GrievanceReopened", "v1-dissatisfied-first-time.json", id,
             Map.of("reopenedAt", TestInstants.DEFAULT.plusSeconds(120).toString()), TestInstants.DEFAULT.plusSeconds(120));
         assertThat(NotificationsKit.awaitSms(mobile, l -> l.size() >= 2).get(1).path("text").asString())
-            .isEqualTo("【惠音】您的诉求" + id + "已重新办理，承办单位青白江区委社会工作部，将于12月14日前办结。");
+            .isEqualTo("【回音】您的诉求" + id + "已重新办理，承办单位青白江区委社会工作部，将于12月14日前办结。");
     }
 
     @Test

@@ -83,13 +83,13 @@ class HttpSmsGatewayTest {
     private HttpSmsGateway gateway() {
         return new HttpSmsGateway(new HttpSmsGateway.Settings(
             URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/sms/send"), "test-key-id", SECRET,
-            "惠音", Duration.ofMillis(800), Map.of("WORKER_ACCEPTED", "SMS_480125001"),
+            "回音", Duration.ofMillis(800), Map.of("WORKER_ACCEPTED", "SMS_480125001"),
             Set.of("isv.MOBILE_NUMBER_ILLEGAL", "isv.SMS_TEMPLATE_ILLEGAL")), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static MessageChannel.Outgoing accepted(String id) {
         return new MessageChannel.Outgoing(id + "/worker/WORKER_ACCEPTED", "13800138000", "已受理",
-            "【惠音】您的诉求已受理，编号HY-20261122-000105。", "Accepted: HY-20261122-000105.", 1, "WORKER_ACCEPTED",
+            "【回音】您的诉求已受理，编号HY-20261122-000105。", "Accepted: HY-20261122-000105.", 1, "WORKER_ACCEPTED",
             Map.of("trackingNumber", "HY-20261122-000105"));
     }
 
@@ -100,7 +100,7 @@ class HttpSmsGatewayTest {
         assertThat(gateway().send(accepted("evt-1"))).isEqualTo(DeliveryStatus.SENT);
 
         assertThat(received).singleElement().satisfies(request -> {
-            assertThat(request.body().path("signName").asString()).isEqualTo("惠音");
+            assertThat(request.body().path("signName").asString()).isEqualTo("回音");
             assertThat(request.body().path("templateCode").asString()).isEqualTo("SMS_480125001");
             assertThat(request.body().path("phoneNumbers").asString()).isEqualTo("13800138000");
             assertThat(request.body().path("outId").asString()).isEqualTo("evt-1/worker/WORKER_ACCEPTED");
@@ -175,7 +175,7 @@ class HttpSmsGatewayTest {
     @Test
     void withoutCredentialsTheProviderIsNotStarted() {
         assertThatThrownBy(() -> new HttpSmsGateway(new HttpSmsGateway.Settings(URI.create("http://127.0.0.1:1/"),
-            "", "", "惠音", Duration.ofSeconds(1), Map.of(), Set.of()), Clock.fixed(NOW, ZoneOffset.UTC)))
+            "", "", "回音", Duration.ofSeconds(1), Map.of(), Set.of()), Clock.fixed(NOW, ZoneOffset.UTC)))
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("HUIYIN_SMS_ACCESS_KEY_ID");
     }
 }

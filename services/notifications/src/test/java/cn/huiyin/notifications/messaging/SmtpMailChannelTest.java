@@ -61,13 +61,13 @@ class SmtpMailChannelTest {
         properties.put("mail.smtp.connectiontimeout", "2000");
         properties.put("mail.smtp.timeout", "2000");
         sender.setJavaMailProperties(properties);
-        return new SmtpMailChannel(sender, "惠音通知 <no-reply@huiyin.example.cn>",
+        return new SmtpMailChannel(sender, "回音通知 <no-reply@huiyin.example.cn>",
             java.time.Clock.fixed(SENT_AT, ZoneOffset.UTC));
     }
 
     @Test
     void aMessageSentOverSmtpIsStoredAndReadsBackInChinese() throws Exception {
-        String text = "【惠音】催办：诉求HY-20261122-000105的办结时限将于12月3日17:30届满，请市网约配送行业党委抓紧办理。\n"
+        String text = "【回音】催办：诉求HY-20261122-000105的办结时限将于12月3日17:30届满，请市网约配送行业党委抓紧办理。\n"
             + ".这一行以点开头";
         DeliveryStatus status = channel(server.port()).send(new MessageChannel.Outgoing(
             "evt-1/org-committee-online-delivery:duty-committee-1:EMAIL/STAFF_REMINDER", "duty@committee.example.cn",
@@ -83,7 +83,7 @@ class SmtpMailChannelTest {
         assertThat(((InternetAddress) read.getRecipients(Message.RecipientType.TO)[0]).getAddress())
             .isEqualTo("duty@committee.example.cn");
         assertThat(read.getHeader("X-Huiyin-Envelope-To", null)).isEqualTo("duty@committee.example.cn");
-        assertThat(((InternetAddress) read.getFrom()[0]).getPersonal()).isEqualTo("惠音通知");
+        assertThat(((InternetAddress) read.getFrom()[0]).getPersonal()).isEqualTo("回音通知");
         assertThat(read.getSubject()).isEqualTo("催办");
         assertThat(((String) read.getContent()).replace("\r\n", "\n")).contains(text)
             .contains("Reminder: grievance HY-20261122-000105");
