@@ -3,12 +3,10 @@ package cn.huiyin.console.web.callback;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import cn.huiyin.console.application.Answer;
-import cn.huiyin.console.application.Refusal;
 import cn.huiyin.console.application.Service;
-import cn.huiyin.console.application.ServiceUnavailable;
 import cn.huiyin.console.application.Services;
 import cn.huiyin.console.web.BeijingTime;
+import cn.huiyin.console.web.PageActions;
 import cn.huiyin.console.web.PageParts;
 import cn.huiyin.platform.kernel.access.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -57,18 +55,8 @@ class CallbackController {
         if (comment != null && !comment.isBlank()) {
             body.put("comment", comment);
         }
-        try {
-            Answer answer = services.post(Service.FOLLOW_UP, "/api/callbacks/" + id + "/attempts", body);
-            if (answer.ok()) {
-                redirect.addFlashAttribute("recorded", id);
-            } else {
-                redirect.addFlashAttribute("refusal", Refusal.of(answer));
-                redirect.addFlashAttribute("refusedId", id);
-            }
-        } catch (ServiceUnavailable down) {
-            redirect.addFlashAttribute("actionDown", down.service());
-        }
-        return "redirect:/callbacks";
+        return PageActions.perform(() -> services.post(Service.FOLLOW_UP, "/api/callbacks/" + id + "/attempts", body),
+            redirect, "recorded", id, "/callbacks");
     }
 
     private static String blankToNull(String value) {

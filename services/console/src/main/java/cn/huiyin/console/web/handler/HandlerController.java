@@ -5,11 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import cn.huiyin.console.application.Answer;
-import cn.huiyin.console.application.Refusal;
 import cn.huiyin.console.application.Service;
-import cn.huiyin.console.application.ServiceUnavailable;
 import cn.huiyin.console.application.Services;
 import cn.huiyin.console.web.BeijingTime;
+import cn.huiyin.console.web.PageActions;
 import cn.huiyin.console.web.PageParts;
 import cn.huiyin.platform.kernel.access.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -122,17 +121,7 @@ class HandlerController {
         }
     }
 
-    private String act(String id, RedirectAttributes redirect, java.util.function.Supplier<Answer> call) {
-        try {
-            Answer answer = call.get();
-            if (answer.ok()) {
-                redirect.addFlashAttribute("done", true);
-            } else {
-                redirect.addFlashAttribute("refusal", Refusal.of(answer));
-            }
-        } catch (ServiceUnavailable down) {
-            redirect.addFlashAttribute("actionDown", down.service());
-        }
-        return "redirect:/handler/cases/" + id;
+    private static String act(String id, RedirectAttributes redirect, java.util.function.Supplier<Answer> call) {
+        return PageActions.perform(call, redirect, "done", true, "/handler/cases/" + id);
     }
 }

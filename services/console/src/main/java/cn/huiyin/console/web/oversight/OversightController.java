@@ -9,12 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.huiyin.console.application.Answer;
-import cn.huiyin.console.application.Refusal;
 import cn.huiyin.console.application.Service;
-import cn.huiyin.console.application.ServiceUnavailable;
 import cn.huiyin.console.application.Services;
 import cn.huiyin.console.web.BeijingTime;
+import cn.huiyin.console.web.PageActions;
 import cn.huiyin.console.web.PageParts;
 import cn.huiyin.platform.kernel.access.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -70,17 +68,8 @@ class OversightController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("instructions", instructions);
         body.put("replyDueAt", endOfDayBeijing(replyDueDate));
-        try {
-            Answer answer = services.post(Service.FOLLOW_UP, "/api/cases/" + id + "/supervisions", body);
-            if (answer.ok()) {
-                redirect.addFlashAttribute("supervised", id);
-            } else {
-                redirect.addFlashAttribute("refusal", Refusal.of(answer));
-            }
-        } catch (ServiceUnavailable down) {
-            redirect.addFlashAttribute("actionDown", down.service());
-        }
-        return "redirect:/supervisor";
+        return PageActions.perform(() -> services.post(Service.FOLLOW_UP, "/api/cases/" + id + "/supervisions", body),
+            redirect, "supervised", id, "/supervisor");
     }
 
     /** 17:30 Beijing on the date picked, or the text itself so that follow-up names the field when it is no date. */
