@@ -116,6 +116,11 @@ public final class CaseFile {
             category, summary);
         if (status == CaseStatus.NEW && submittedAt.isBefore(statusSince)) {
             statusSince = submittedAt;
+        } else if (!stages.isEmpty() && stages.get(0).stage().equals(CaseStatus.NEW.name())
+            && submittedAt.isBefore(stages.get(0).from())) {
+            // Triage's event came first (another topic): the first stage still starts at submission.
+            StageSpan first = stages.get(0);
+            stages.set(0, StageSpan.of(first.stage(), submittedAt, first.to(), hours, time));
         }
         clocks.countFrom(submittedAt, time);
     }

@@ -54,6 +54,19 @@ class CaseFileTest {
     }
 
     @Test
+    void theFirstStageStartsAtSubmissionAlsoWhenTriagesEventArrivesFirst() {
+        CaseFile file = CaseFile.open("HY-20261202-000002", SUBMITTED.plusSeconds(5));
+        assigned(file, 1);
+        submitted(file);
+
+        assertThat(file.stages()).first().satisfies(stage -> {
+            assertThat(stage.stage()).isEqualTo("NEW");
+            assertThat(stage.from()).isEqualTo(SUBMITTED);
+            assertThat(stage.to()).isAfterOrEqualTo(stage.from());
+        });
+    }
+
+    @Test
     void handlingFollowsItsOrderAndARefusalChangesNothing() {
         CaseFile file = CaseFile.open("HY-20261202-000001", SUBMITTED);
         submitted(file);
