@@ -104,6 +104,27 @@ final class DashboardKit implements AutoCloseable {
         return id;
     }
 
+    /**
+     * Intake's filing of a row imported from a city's earlier ledger (台账) at {@code importedAt}: registered there at
+     * {@code registeredAt}, and closed there at {@code closedAt} (null: still open).
+     */
+    String importFromLedger(Instant importedAt, Instant registeredAt, Instant closedAt, String divisionCode) {
+        String id = newGrievanceId(importedAt);
+        ObjectNode submitted = example("intake/GrievanceSubmitted/examples/v1-ledger-import-closed-wage-arrears.json");
+        submitted.put("grievanceId", id).put("trackingNumber", id).put("submittedAt", importedAt.toString());
+        ((ObjectNode) submitted.get("worker")).put("workerRef", newWorkerRef());
+        ((ObjectNode) submitted.get("location")).put("divisionCode", divisionCode);
+        ObjectNode ledger = (ObjectNode) submitted.at("/externalReferences/ledger");
+        ledger.put("number", "JC-" + id).put("registeredAt", registeredAt.toString());
+        if (closedAt == null) {
+            ledger.put("status", "OPEN").remove("closedAt");
+        } else {
+            ledger.put("closedAt", closedAt.toString());
+        }
+        publish(INTAKE, "/huiyin/intake", "cn.huiyin.intake.GrievanceSubmitted.v1", id, id, submitted);
+        return id;
+    }
+
     /** Triage classifies and assigns it; the organisation signs for it. */
     void triage(String id, Instant at, String category, String divisionCode, String organisationId) {
         ObjectNode triaged = example("triage/GrievanceTriaged/examples/v1-truck-driver-classified-by-keywords.json");

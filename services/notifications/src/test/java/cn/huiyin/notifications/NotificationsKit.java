@@ -101,6 +101,19 @@ final class NotificationsKit implements AutoCloseable {
         return publish(INTAKE, "/huiyin/intake", "cn.huiyin.intake.GrievanceSubmitted.v1", grievanceId, data, at);
     }
 
+    /** A row of a city's earlier ledger, as intake files it on import: closed there, or still open. */
+    String importedFromLedger(String grievanceId, Instant at, boolean closedInLedger) {
+        ObjectNode data = example("intake/GrievanceSubmitted/examples/v1-ledger-import-closed-wage-arrears.json");
+        data.put("grievanceId", grievanceId).put("trackingNumber", grievanceId).put("submittedAt", at.toString());
+        ((ObjectNode) data.get("worker")).put("workerRef", workerRef(grievanceId));
+        ObjectNode ledger = (ObjectNode) data.at("/externalReferences/ledger");
+        ledger.put("number", "JC-" + grievanceId);
+        if (!closedInLedger) {
+            ledger.put("status", "OPEN").remove("closedAt");
+        }
+        return publish(INTAKE, "/huiyin/intake", "cn.huiyin.intake.GrievanceSubmitted.v1", grievanceId, data, at);
+    }
+
     /** Each test grievance has its own worker, so one test's messages never count against another's rate limit. */
     static String workerRef(String grievanceId) {
         return "wk-" + Integer.toHexString(grievanceId.hashCode());

@@ -46,6 +46,23 @@ class WorkerMessagesTest extends NotificationsScenario {
     }
 
     @Test
+    void aLedgerRowClosedBeforeHuiyinTookItOverSendsNoAcceptanceAnOpenOneDoes() {
+        String closed = NotificationsKit.newGrievanceId();
+        String open = NotificationsKit.newGrievanceId();
+        String mobile = "13700137" + open.substring(open.length() - 3);
+        intake.worker(closed, mobile);
+        intake.worker(open, mobile);
+
+        kit.importedFromLedger(closed, TestInstants.DEFAULT, true);
+        kit.importedFromLedger(open, TestInstants.DEFAULT, false);
+
+        NotificationsKit.awaitSms(mobile, l -> !l.isEmpty());
+        sleep(Duration.ofSeconds(3));
+        assertThat(NotificationsKit.sms(mobile)).extracting(t -> t.path("text").asString())
+            .containsExactly("【回音】您的诉求已受理，编号" + open + "。请凭受理回执上的查询码随时查询办理进度。");
+    }
+
+    @Test
     void aWorkerWhoOptedOutGetsOnlyTheAcceptanceAndStaffCannotSendThemMore() {
         String id = NotificationsKit.newGrievanceId();
         String mobile = "13900139" + id.substring(id.length() - 3);

@@ -159,6 +159,20 @@ final class TriageTestKit implements AutoCloseable {
             data.put("submittedAt", at.toString());
             return this;
         }
+
+        /** A row of a city's earlier ledger, imported by intake (channel LEDGER_IMPORT); closedAt null: still open. */
+        Submission fromLedger(String number, Instant registeredAt, Instant closedAt) {
+            data.put("channel", "LEDGER_IMPORT");
+            ObjectNode ledger = data.putObject("externalReferences").putObject("ledger");
+            ledger.put("source", "jinchang-12328-2025");
+            ledger.put("number", number);
+            ledger.put("registeredAt", registeredAt.toString());
+            ledger.put("status", closedAt == null ? "OPEN" : "CLOSED");
+            if (closedAt != null) {
+                ledger.put("closedAt", closedAt.toString());
+            }
+            return this;
+        }
     }
 
     static Submission grievance() {

@@ -22,10 +22,13 @@ public class WorkerUpdates {
         this.queue = queue;
     }
 
+    /** @param tellTheWorker false for a grievance that needs no acceptance message (closed before Huiyin took it over) */
     public void accepted(String cause, String grievanceId, String workerRef, String divisionCode, boolean confidential,
-                         Instant at) {
+                         Instant at, boolean tellTheWorker) {
         queue.grievanceSubmitted(grievanceId, workerRef, divisionCode, confidential);
-        queue.toWorker(cause, grievanceId, "WORKER_ACCEPTED", Map.of("trackingNumber", grievanceId), at, null);
+        if (tellTheWorker) {
+            queue.toWorker(cause, grievanceId, "WORKER_ACCEPTED", Map.of("trackingNumber", grievanceId), at, null);
+        }
     }
 
     public void signedFor(String cause, String grievanceId, Organisation organisation, Instant at) {

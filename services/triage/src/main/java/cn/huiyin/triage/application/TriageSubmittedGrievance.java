@@ -12,7 +12,8 @@ import cn.huiyin.triage.domain.TriageCase;
 /**
  * Triages each grievance intake accepted, within the same consumer call: classify, flag duplicates and clusters,
  * route to the lead organisation with co-handlers, compute the deadlines from submission, store the case with its
- * events, fill the inboxes. Receiving the same grievance twice changes nothing.
+ * events, fill the inboxes. Receiving the same grievance twice changes nothing. A row of a city's earlier ledger that
+ * was closed there is only classified and archived.
  */
 public class TriageSubmittedGrievance {
 
@@ -33,6 +34,14 @@ public class TriageSubmittedGrievance {
 
     public void receive(ReceivedGrievance grievance) {
         Classification classification = policy.classify(grievance);
+        if (grievance.isClosedInLedger()) {
+            // Closed before Huiyin took over: classified for the records and hotspots, but routing it would put
+            // finished work in a handler's inbox and start clocks no one can meet.
+            TriageCase archived = TriageCase.archive(grievance, classification,
+                policy.deadlines(grievance, classification, false, null), clock.instant());
+            cases.addIfAbsent(archived);
+            return;
+        }
         Grouping.Found grouped = grouping.group(grievance, classification.category());
         // A cluster asks for a joint review as the classification may: either way the joint-review rows apply.
         boolean jointReview = classification.needsJointReview() || !grouped.clusters().isEmpty();

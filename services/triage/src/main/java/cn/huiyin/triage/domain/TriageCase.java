@@ -112,6 +112,22 @@ public final class TriageCase {
         return c;
     }
 
+    /**
+     * Archives a grievance imported from a city's earlier ledger as closed there (台账已办结): classified, so its
+     * category counts in figures and hotspots, but neither routed, nor grouped, nor given to anyone.
+     */
+    public static TriageCase archive(ReceivedGrievance grievance, Classification classification, Deadlines deadlines,
+                                     Instant now) {
+        TriageCase c = new TriageCase(new Snapshot(grievance, TriageState.ARCHIVED, now, classification, 1, deadlines,
+            List.of(), null, Duplicates.NONE, List.of(), null, grievance.closedInLedgerAt(), List.of()));
+        c.record(now, SYSTEM, "ARCHIVED_FROM_LEDGER", "原台账中已于 " + grievance.closedInLedgerAt()
+                + " 办结，导入后仅存档，不再派单；分类：" + classification.categoryName(),
+            "Closed in the city's earlier ledger at " + grievance.closedInLedgerAt() + "; archived, not routed; "
+                + "category " + classification.category(), null);
+        c.pendingEvents.add(c.triagedEvent(now, null));
+        return c;
+    }
+
     /** Rebuilds a stored case; raises no event. */
     public static TriageCase restore(Snapshot snapshot) {
         return new TriageCase(snapshot);

@@ -13,7 +13,12 @@ public enum TriageState {
     /** The worker withdrew it (已撤回). */
     WITHDRAWN("已撤回", true),
     /** Merged into another grievance of the same worker (已合并). */
-    MERGED("已合并", true);
+    MERGED("已合并", true),
+    /**
+     * Imported from a city's earlier ledger as already closed there (台账已办结，仅存档): classified for the records,
+     * never routed, never in an inbox (ADR 0025).
+     */
+    ARCHIVED("台账中已办结，仅存档", true);
 
     private final String nameZh;
     private final boolean closed;

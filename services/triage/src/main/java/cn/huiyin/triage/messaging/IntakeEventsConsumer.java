@@ -42,7 +42,7 @@ class IntakeEventsConsumer {
             data.worker() == null ? null : data.worker().platformOrEmployer(),
             data.confidential(), data.category(), data.description(),
             data.location() == null ? null : data.location().divisionCode(),
-            data.location() == null ? null : data.location().address());
+            data.location() == null ? null : data.location().address(), data.closedInLedgerAt());
     }
 
     /** A required field missing is a record that can never be processed: straight to the dead-letter topic. */

@@ -16,13 +16,16 @@ import cn.huiyin.dashboard.domain.fact.Remedy;
  * for a sum ({@link Kind#SUM}). Every metric's numerator and denominator is one of these, so the cases behind a figure
  * are exactly the cases whose contribution has that counter (see {@code docs/metrics.md}).
  *
- * <p>"Valid" means not withdrawn and not merged: such cases are counted as received and left out of every rate.
+ * <p>"Valid" means not withdrawn, not merged and not closed in a city's earlier ledger before it was imported: such
+ * cases are counted as received and left out of every rate.
  */
 public enum Counter {
 
     RECEIVED("rcv", Basis.SUBMITTED, f -> true),
     WITHDRAWN("wdr", Basis.SUBMITTED, f -> f.withdrawnAt() != null || "WITHDRAWN".equals(f.outcome())),
     MERGED("mrg", Basis.SUBMITTED, f -> f.mergedInto() != null || "MERGED".equals(f.outcome())),
+    /** Imported from a city's earlier ledger that had closed it (台账已办结): received, left out of every rate. */
+    CLOSED_IN_LEDGER("ldgC", Basis.SUBMITTED, f -> f.closedInLedgerAt() != null),
     VALID("val", Basis.SUBMITTED, f -> !f.isExcluded()),
     OPEN("opn", Basis.SUBMITTED, f -> !f.isExcluded() && !f.isClosed()),
     ASSIGNED("asg", Basis.SUBMITTED, f -> !f.isExcluded() && f.lead() != null),

@@ -29,6 +29,7 @@ public final class CaseFact {
     private String filedDivision;
     private String enterprise;
     private Instant withdrawnAt;
+    private Instant closedInLedgerAt;
 
     // triage (分拨)
     private int triageRevision;
@@ -90,6 +91,7 @@ public final class CaseFact {
         c.filedDivision = filedDivision;
         c.enterprise = enterprise;
         c.withdrawnAt = withdrawnAt;
+        c.closedInLedgerAt = closedInLedgerAt;
         c.triageRevision = triageRevision;
         c.triagedCategory = triagedCategory;
         c.triagedWorkerGroup = triagedWorkerGroup;
@@ -149,6 +151,14 @@ public final class CaseFact {
     /** The worker withdrew it (撤回). */
     public void withdrawn(Instant at) {
         this.withdrawnAt = at;
+    }
+
+    /**
+     * It was imported from a city's earlier ledger (台账) that had already closed it: counted as received on the day
+     * the ledger registered it, and left out of every rate, as Huiyin saw none of its handling.
+     */
+    public void closedInLedger(Instant at) {
+        this.closedInLedgerAt = at;
     }
 
     /** Triage classified it; a later revision replaces an earlier one, an older one changes nothing. */
@@ -328,9 +338,9 @@ public final class CaseFact {
         return enterprise == null ? UNKNOWN : enterprise;
     }
 
-    /** Withdrawn by the worker or merged into another grievance: left out of every rate. */
+    /** Withdrawn by the worker, merged into another grievance, or closed before Huiyin: left out of every rate. */
     public boolean isExcluded() {
-        return withdrawnAt != null || mergedInto != null
+        return withdrawnAt != null || mergedInto != null || closedInLedgerAt != null
             || "WITHDRAWN".equals(outcome) || "MERGED".equals(outcome);
     }
 
@@ -358,6 +368,11 @@ public final class CaseFact {
 
     public Instant withdrawnAt() {
         return withdrawnAt;
+    }
+
+    /** When a city's earlier ledger closed it, for a row imported as closed; else null. */
+    public Instant closedInLedgerAt() {
+        return closedInLedgerAt;
     }
 
     public String urgency() {
