@@ -1,5 +1,6 @@
 package cn.huiyin.dashboard.persistence;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,7 +14,10 @@ import cn.huiyin.dashboard.application.projection.Position;
 import cn.huiyin.dashboard.domain.cell.CellGroup;
 import cn.huiyin.dashboard.domain.cell.CellKey;
 import cn.huiyin.dashboard.domain.cell.Keys;
+import com.mongodb.bulk.BulkWriteError;
 import org.bson.Document;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,6 +35,7 @@ import org.springframework.stereotype.Repository;
 class MongoCells implements CellStore {
 
     static final String COLLECTION = "cells";
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
 
@@ -38,33 +43,67 @@ class MongoCells implements CellStore {
         this.mongo = mongo;
     }
 
+    /**
+     * One request for all of an event's cells (a round trip and a durable acknowledgement each, instead of one per
+     * cell): each cell is upserted behind its offset guard. A cell that already took this record does not match the
+     * guard, so its upsert collides with the cell's own {@code _id}; those cells, and a cell another consumer created
+     * meanwhile, are settled one by one below, where the guard decides.
+     */
     @Override
     public void apply(String generation, Map<CellKey, Map<String, Long>> deltas, Position position) {
-        deltas.forEach((key, fields) -> {
-            Map<String, Long> offsets = position == null ? Map.of() : Map.of(position.slot(), position.offset());
-            add(generation, key, fields, offsets, position != null);
-        });
+        Map<String, Long> offsets = position == null ? Map.of() : Map.of(position.slot(), position.offset());
+        boolean guarded = position != null;
+        List<Map.Entry<CellKey, Map<String, Long>>> cells = List.copyOf(deltas.entrySet());
+        for (int index : upsertAll(generation, cells, offsets, guarded)) {
+            Map.Entry<CellKey, Map<String, Long>> cell = cells.get(index);
+            add(generation, cell.getKey(), cell.getValue(), offsets, guarded);
+        }
     }
 
+    /** A rebuild is its generation's only writer: every cell is one unguarded upsert of one request. */
     @Override
     public void addBatch(String generation, Map<CellKey, Map<String, Long>> deltas, Map<String, Long> highestOffsets) {
-        deltas.forEach((key, fields) -> add(generation, key, fields, highestOffsets, false));
+        List<Map.Entry<CellKey, Map<String, Long>>> cells = List.copyOf(deltas.entrySet());
+        for (int index : upsertAll(generation, cells, highestOffsets, false)) {
+            Map.Entry<CellKey, Map<String, Long>> cell = cells.get(index);
+            add(generation, cell.getKey(), cell.getValue(), highestOffsets, false);
+        }
+    }
+
+    /** Upserts the cells in one unordered request; returns the positions of those that collided on their _id. */
+    private List<Integer> upsertAll(String generation, List<Map.Entry<CellKey, Map<String, Long>>> cells,
+                                    Map<String, Long> offsets, boolean guarded) {
+        if (cells.isEmpty()) {
+            return List.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        for (Map.Entry<CellKey, Map<String, Long>> cell : cells) {
+            CellKey key = cell.getKey();
+            Update update = change(cell.getValue(), offsets, guarded)
+                .setOnInsert("generation", generation).setOnInsert("scope", key.scope())
+                .setOnInsert("period", key.period()).setOnInsert("group", key.group().code());
+            bulk.upsert(new Query(guard(key.id(generation), offsets, guarded)), update);
+        }
+        try {
+            bulk.execute();
+            return List.of();
+        } catch (BulkOperationException collided) {
+            List<Integer> again = new ArrayList<>();
+            for (BulkWriteError error : collided.getErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw collided;
+                }
+                again.add(error.getIndex());
+            }
+            return again;
+        }
     }
 
     private void add(String generation, CellKey key, Map<String, Long> fields, Map<String, Long> offsets,
                      boolean guarded) {
         String id = key.id(generation);
-        Update update = new Update();
-        fields.forEach((field, value) -> update.inc("rows." + field, value));
-        Criteria filter = Criteria.where("_id").is(id);
-        if (guarded) {
-            Map.Entry<String, Long> slot = offsets.entrySet().iterator().next();
-            String field = "offsets." + Keys.escape(slot.getKey());
-            filter = filter.orOperator(Criteria.where(field).exists(false), Criteria.where(field).lt(slot.getValue()));
-            update.set(field, slot.getValue());
-        } else {
-            offsets.forEach((slot, offset) -> update.max("offsets." + Keys.escape(slot), offset));
-        }
+        Update update = change(fields, offsets, guarded);
+        Criteria filter = guard(id, offsets, guarded);
         if (mongo.updateFirst(new Query(filter), update, COLLECTION).getMatchedCount() > 0) {
             return;
         }
@@ -78,6 +117,30 @@ class MongoCells implements CellStore {
         }
         // The cell exists (it may have been created since the first try): the guarded update decides.
         mongo.updateFirst(new Query(filter), update, COLLECTION);
+    }
+
+    /** The cell by id; guarded: only if it has not applied this slot's record (one slot) at this offset or later. */
+    private static Criteria guard(String id, Map<String, Long> offsets, boolean guarded) {
+        Criteria filter = Criteria.where("_id").is(id);
+        if (guarded) {
+            Map.Entry<String, Long> slot = offsets.entrySet().iterator().next();
+            String field = "offsets." + Keys.escape(slot.getKey());
+            filter = filter.orOperator(Criteria.where(field).exists(false), Criteria.where(field).lt(slot.getValue()));
+        }
+        return filter;
+    }
+
+    /** The sums to add and the offsets to record. */
+    private static Update change(Map<String, Long> fields, Map<String, Long> offsets, boolean guarded) {
+        Update update = new Update();
+        fields.forEach((field, value) -> update.inc("rows." + field, value));
+        if (guarded) {
+            Map.Entry<String, Long> slot = offsets.entrySet().iterator().next();
+            update.set("offsets." + Keys.escape(slot.getKey()), slot.getValue());
+        } else {
+            offsets.forEach((slot, offset) -> update.max("offsets." + Keys.escape(slot), offset));
+        }
+        return update;
     }
 
     private static Document fresh(String id, String generation, CellKey key, Map<String, Long> fields,
