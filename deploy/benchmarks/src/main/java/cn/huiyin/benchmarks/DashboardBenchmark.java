@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import cn.huiyin.dashboard.DashboardApplication;
+import cn.huiyin.dashboard.application.projection.CellStore;
 import cn.huiyin.dashboard.application.projection.LiveGeneration;
 import cn.huiyin.dashboard.application.query.Breakdown;
 import cn.huiyin.dashboard.application.query.FactQueries;
@@ -87,6 +88,9 @@ final class DashboardBenchmark implements Benchmarks.Benchmark {
           --sample N    measure the lag of every N-th grievance (default 20)
           --warmup N    lives at the start whose lag is not measured (default 0)
           --queries N   leader queries after the load (default 2000)
+          --seed N      grievances of 2026 put into the cells first through a fast path (default 0; see CellSeeder)
+          --live true|false     false: the consumers stay stopped; the lives are published as fast as the broker
+                                takes them and only the rebuild reads them (then the queries run on its generation)
           --store disk|memory   mongo-java-server backend (default disk, as ./huiyin up)
           --rebuild true|false  rebuild from history at the end (default true)
         """;
@@ -107,6 +111,8 @@ final class DashboardBenchmark implements Benchmarks.Benchmark {
         int queries = options.integer("queries", 2_000);
         boolean onDisk = !"memory".equals(options.get("store", "disk"));
         boolean rebuild = !"false".equals(options.get("rebuild", "true"));
+        int seed = options.integer("seed", 0);
+        boolean live = !"false".equals(options.get("live", "true"));
 
         Path dir = Files.createTempDirectory("huiyin-dashboard-benchmark");
         EmbeddedKafkaBroker kafka = new EmbeddedKafkaBroker("127.0.0.1", 0, 0, dir.resolve("kafka"), 6).start();
@@ -116,11 +122,21 @@ final class DashboardBenchmark implements Benchmarks.Benchmark {
             admin.createTopics(List.of(INTAKE, TRIAGE, FOLLOW_UP, MEETINGS, ORGANISATIONS).stream()
                 .map(t -> new NewTopic(t, 6, (short) 1)).toList()).all().get();
         }
-        ConfigurableApplicationContext app = start(kafka, mongo);
+        ConfigurableApplicationContext app = start(kafka, mongo, live);
         try (Publisher publisher = new Publisher(kafka.bootstrapServers())) {
             System.out.printf("dashboard: %,d grievance lives (%,d events) at %d/s, lag of every %d-th, MongoDB %s%n",
                 cases, cases * 8L, rate, sample, onDisk ? "embedded H2 on disk" : "embedded in memory");
             publisher.organisations();
+            if (seed > 0) {
+                new CellSeeder(app.getBean(CellStore.class), app.getBean(LiveGeneration.class).forQueries(), DIVISIONS,
+                    ORGS).seed(seed);
+            }
+            if (!live) {
+                publishAll(publisher, cases);
+                rebuild(app, cases * 8L + ORGS + 1);
+                queries(app, queries);
+                return;
+            }
             Histogram lag = load(app, publisher, cases, rate, sample, warmup);
             printLag(lag);
             awaitAll(app, cases);
@@ -135,8 +151,10 @@ final class DashboardBenchmark implements Benchmarks.Benchmark {
         }
     }
 
-    private static ConfigurableApplicationContext start(EmbeddedKafkaBroker kafka, EmbeddedMongoServer mongo) {
+    private static ConfigurableApplicationContext start(EmbeddedKafkaBroker kafka, EmbeddedMongoServer mongo,
+                                                        boolean consume) {
         Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.cloud.stream.default.consumer.auto-startup", String.valueOf(consume));
         properties.put("huiyin.messaging.bootstrap-servers", kafka.bootstrapServers());
         properties.put("spring.mongodb.uri", mongo.connectionString());
         properties.put("spring.mongodb.database", "dashboard");
@@ -194,6 +212,20 @@ final class DashboardBenchmark implements Benchmarks.Benchmark {
         publishing.set(false);
         watcher.join(Duration.ofMinutes(30).toMillis());
         return lag;
+    }
+
+    /** Publishes every life as fast as the broker acknowledges them (a history for the rebuild to read). */
+    private static void publishAll(Publisher publisher, int cases) {
+        long started = System.nanoTime();
+        for (int i = 0; i < cases; i++) {
+            publisher.life(i);
+            if (i % 5_000 == 4_999) {
+                System.out.printf("  published %,d of %,d lives%n", i + 1, cases);
+            }
+        }
+        publisher.flush();
+        System.out.printf("  published %,d lives (%,d events) in %.1f s, consumers stopped%n", cases, cases * 8L,
+            (System.nanoTime() - started) / 1e9);
     }
 
     private static void printLag(Histogram lag) {
@@ -388,6 +420,10 @@ final class DashboardBenchmark implements Benchmarks.Benchmark {
                     throw new UncheckedIOException(e);
                 }
             }).deepCopy();
+        }
+
+        void flush() {
+            producer.flush();
         }
 
         @Override
