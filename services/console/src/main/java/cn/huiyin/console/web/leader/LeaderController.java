@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import cn.huiyin.console.application.Service;
+import cn.huiyin.console.application.ReferenceData;
 import cn.huiyin.console.application.Services;
+import cn.huiyin.console.web.ConsoleUser;
 import cn.huiyin.console.web.PageParts;
 import cn.huiyin.platform.kernel.access.Roles;
 import org.springframework.http.HttpHeaders;
@@ -36,43 +38,57 @@ class LeaderController {
 
     /** The figures the page shows first, in this order (docs/metrics.md). */
     static final List<String> HEADLINE = List.of("received", "closureRate", "onTimeClosureRate", "responseRate",
-        "resolutionRate", "satisfactionRate", "satisfactionScore", "openOverdue", "moneyRecoveredYuan");
+        "resolutionRate", "satisfactionRate", "satisfactionScore", "openOverdue");
+    /** The further groups of tiles: how long it took, what workers got, how handling was overseen. */
+    static final Map<String, List<String>> GROUPS = groups();
+    static final List<String> BREAKDOWNS = List.of("organisation", "month", "week", "day", "category", "worker-group",
+        "channel", "enterprise", "division");
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final Services services;
     private final Clock clock;
     private final ChartData chartData;
+    private final Places places;
 
-    LeaderController(Services services, Clock clock, ChartData chartData) {
+    LeaderController(Services services, Clock clock, ChartData chartData, ReferenceData reference) {
         this.services = services;
         this.clock = clock;
         this.chartData = chartData;
+        this.places = new Places(reference);
     }
 
     @GetMapping
     String dashboard(@RequestParam(required = false) String period, @RequestParam(defaultValue = "organisation") String by,
-                     Model model, Locale locale) {
+                     @RequestParam(required = false) String division, Model model, Locale locale) {
         String month = YearMonth.now(clock.withZone(BEIJING)).toString();
         String asked = period == null || period.isBlank() ? month : period.strip();
+        String place = division == null || division.isBlank() ? null : division.strip();
         PageParts parts = PageParts.of(services, model);
-        String query = "period=" + encode(asked) + "&by=" + encode(by) + ("organisation".equals(by) ? "&rollup=true" : "");
+        String query = "period=" + encode(asked) + "&by=" + encode(by) + ("organisation".equals(by) ? "&rollup=true" : "")
+            + (place == null ? "" : "&division=" + encode(place));
         Map<String, Object> figures = parts.one("figures", Service.DASHBOARD, "/api/dashboard/figures?" + query);
         List<Map<String, Object>> metrics = parts.list("metrics", Service.DASHBOARD, "/api/dashboard/metrics", "items");
         Map<String, Map<String, Object>> definitions = new LinkedHashMap<>();
         metrics.forEach(m -> definitions.put(String.valueOf(m.get("code")), m));
         model.addAttribute("period", asked);
         model.addAttribute("by", by);
+        model.addAttribute("division", place);
+        model.addAttribute("divisions", places.within(ConsoleUser.current()));
+        model.addAttribute("breakdowns", BREAKDOWNS);
         model.addAttribute("figures", figures);
         model.addAttribute("headline", HEADLINE);
+        model.addAttribute("groups", GROUPS);
         model.addAttribute("definitions", definitions);
         if (figures != null) {
             model.addAttribute("chartJson", chartData.of(figures, definitions, english(locale)));
         }
         model.addAttribute("ranking", parts.one("ranking", Service.DASHBOARD,
             "/api/dashboard/rankings/" + (asked.matches("\\d{4}-\\d{2}") ? asked : month)));
-        model.addAttribute("hotspots", parts.one("hotspots", Service.DASHBOARD,
-            "/api/dashboard/hotspots?month=" + (asked.matches("\\d{4}-\\d{2}") ? asked : month)));
+        Map<String, Object> hotspots = parts.one("hotspots", Service.DASHBOARD,
+            "/api/dashboard/hotspots?month=" + (asked.matches("\\d{4}-\\d{2}") ? asked : month));
+        model.addAttribute("hotspots", hotspots);
+        model.addAttribute("heat", HeatTable.of(hotspots));
         return "leader/dashboard";
     }
 
@@ -80,9 +96,13 @@ class LeaderController {
     @GetMapping("/cases")
     String cases(@RequestParam String metric, @RequestParam(defaultValue = "numerator") String part,
                  @RequestParam String period, @RequestParam(required = false) String by,
-                 @RequestParam(required = false) String key, Model model) {
+                 @RequestParam(required = false) String key, @RequestParam(required = false) String division,
+                 Model model) {
         StringBuilder query = new StringBuilder("metric=" + encode(metric) + "&part=" + encode(part)
             + "&period=" + encode(period));
+        if (division != null && !division.isBlank()) {
+            query.append("&division=").append(encode(division.strip()));
+        }
         if (by != null && !by.isBlank() && key != null && !key.isBlank()) {
             query.append("&by=").append(encode(by)).append("&key=").append(encode(key));
             if ("organisation".equals(by)) {
@@ -99,12 +119,26 @@ class LeaderController {
 
     /** The case ledger (台账) as CSV or .xlsx, as the dashboard writes it for the viewer's jurisdiction. */
     @GetMapping("/ledger.{format:csv|xlsx}")
-    ResponseEntity<byte[]> ledger(@PathVariable String format, @RequestParam(required = false) String period) {
-        String query = period == null || period.isBlank() ? "" : "?period=" + encode(period);
+    ResponseEntity<byte[]> ledger(@PathVariable String format, @RequestParam(required = false) String period,
+                                  @RequestParam(required = false) String division) {
+        String query = (period == null || period.isBlank() ? "" : "&period=" + encode(period))
+            + (division == null || division.isBlank() ? "" : "&division=" + encode(division.strip()));
+        query = query.isEmpty() ? "" : "?" + query.substring(1);
         Services.Download file = services.download(Service.DASHBOARD, "/api/dashboard/ledger/cases." + format + query);
         return ResponseEntity.status(file.status()).header(HttpHeaders.CONTENT_TYPE, file.contentType())
             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger." + format + "\"")
             .body(file.content());
+    }
+
+    private static Map<String, List<String>> groups() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        groups.put("times", List.of("responseHoursMedian", "responseHoursP90", "resolutionHoursMedian",
+            "resolutionHoursP90"));
+        groups.put("remedy", List.of("moneyRecoveredYuan", "claimsPaid", "accountsReinstated", "penaltiesWithdrawn",
+            "parkingSpacesAdded", "workersCovered"));
+        groups.put("oversight", List.of("returnRate", "reopenRate", "extensionRate", "supervised", "yellowCards",
+            "redCards", "retaliationReports", "closedInLedger"));
+        return groups;
     }
 
     private static boolean english(Locale locale) {
