@@ -5,11 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import cn.huiyin.dashboard.domain.fact.CaseFact;
 
@@ -53,24 +51,37 @@ public final class Contribution {
         Map<CellKey, Map<String, Long>> plus = of(after);
         Map<CellKey, Map<String, Long>> minus = of(before);
         Map<CellKey, Map<String, Long>> delta = new LinkedHashMap<>();
-        Set<CellKey> keys = new HashSet<>(plus.keySet());
-        keys.addAll(minus.keySet());
-        for (CellKey key : keys) {
-            Map<String, Long> a = plus.getOrDefault(key, Map.of());
-            Map<String, Long> b = minus.getOrDefault(key, Map.of());
+        plus.forEach((key, added) -> {
+            Map<String, Long> removed = minus.getOrDefault(key, Map.of());
             Map<String, Long> fields = new LinkedHashMap<>();
-            Set<String> names = new HashSet<>(a.keySet());
-            names.addAll(b.keySet());
-            for (String name : names) {
-                long change = a.getOrDefault(name, 0L) - b.getOrDefault(name, 0L);
+            added.forEach((name, value) -> {
+                long change = value - removed.getOrDefault(name, 0L);
                 if (change != 0) {
                     fields.put(name, change);
                 }
-            }
+            });
+            removed.forEach((name, value) -> {
+                if (!added.containsKey(name) && value != 0) {
+                    fields.put(name, -value);
+                }
+            });
             if (!fields.isEmpty()) {
                 delta.put(key, fields);
             }
-        }
+        });
+        minus.forEach((key, removed) -> {
+            if (!plus.containsKey(key)) {
+                Map<String, Long> fields = new LinkedHashMap<>();
+                removed.forEach((name, value) -> {
+                    if (value != 0) {
+                        fields.put(name, -value);
+                    }
+                });
+                if (!fields.isEmpty()) {
+                    delta.put(key, fields);
+                }
+            }
+        });
         return delta;
     }
 
@@ -127,19 +138,22 @@ public final class Contribution {
         if (counters.isEmpty()) {
             return;
         }
+        // Most row keys recur in every scope and grain: their field names are built once per call.
+        Map<String, Map<String, Long>> fieldsByRow = new HashMap<>();
         for (String scope : scopes) {
             for (Grain grain : GRAINS) {
                 String period = grain.key(day);
                 for (CellGroup group : List.of(CellGroup.ALL, CellGroup.ORG, CellGroup.DIMS)) {
                     for (String key : rowKeys(fact, group, scope)) {
-                        add(cells, new CellKey(scope, period, group), key, counters);
+                        add(cells, new CellKey(scope, period, group),
+                            fieldsByRow.computeIfAbsent(key, k -> prefixed(k, counters)));
                     }
                 }
             }
             if (submitted && counters.containsKey(Counter.RECEIVED.code())) {
                 Map<String, Long> received = Map.of(Counter.RECEIVED.code(), counters.get(Counter.RECEIVED.code()));
                 for (String key : rowKeys(fact, CellGroup.HOT, scope)) {
-                    add(cells, new CellKey(scope, Grain.MONTH.key(day), CellGroup.HOT), key, received);
+                    add(cells, new CellKey(scope, Grain.MONTH.key(day), CellGroup.HOT), prefixed(key, received));
                 }
             }
         }
@@ -151,17 +165,23 @@ public final class Contribution {
             for (String organisation : counter.organisations(fact)) {
                 for (String scope : scopes) {
                     for (Grain grain : GRAINS) {
-                        add(cells, new CellKey(scope, grain.key(day), CellGroup.ORG), Keys.escape(organisation),
-                            Map.of(counter.code(), 1L));
+                        add(cells, new CellKey(scope, grain.key(day), CellGroup.ORG),
+                            Map.of(Keys.escape(organisation) + "." + counter.code(), 1L));
                     }
                 }
             }
         }
     }
 
-    private static void add(Map<CellKey, Map<String, Long>> cells, CellKey cell, String rowKey,
-                            Map<String, Long> counters) {
-        Map<String, Long> fields = cells.computeIfAbsent(cell, k -> new LinkedHashMap<>());
-        counters.forEach((code, value) -> fields.merge(rowKey + "." + code, value, Long::sum));
+    /** The counters as cell fields of one row: {@code <row key>.<counter code>} → value. */
+    private static Map<String, Long> prefixed(String rowKey, Map<String, Long> counters) {
+        Map<String, Long> fields = new LinkedHashMap<>();
+        counters.forEach((code, value) -> fields.put(rowKey + "." + code, value));
+        return fields;
+    }
+
+    private static void add(Map<CellKey, Map<String, Long>> cells, CellKey cell, Map<String, Long> fields) {
+        Map<String, Long> sums = cells.computeIfAbsent(cell, k -> new LinkedHashMap<>());
+        fields.forEach((field, value) -> sums.merge(field, value, Long::sum));
     }
 }
