@@ -88,7 +88,8 @@ final class DashboardBenchmark implements Benchmarks.Benchmark {
           --sample N    measure the lag of every N-th grievance (default 20)
           --warmup N    lives at the start whose lag is not measured (default 0)
           --queries N   leader queries after the load (default 2000)
-          --seed N      grievances of 2026 put into the cells first through a fast path (default 0; see CellSeeder)
+          --seed N      grievances of 2026 put into the cells first through a fast path (default 0; above 100,000
+                        each distinct fact stands for several; see CellSeeder)
           --live true|false     false: the consumers stay stopped; the lives are published as fast as the broker
                                 takes them and only the rebuild reads them (then the queries run on its generation)
           --store disk|memory   mongo-java-server backend (default disk, as ./huiyin up)
