@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The convener's queue (联席会商); the supervisor's escalations, own 督办 and audit search. */
+/** The supervisor's escalations, own 督办, extension approvals and audit search. */
 @Controller
 class OversightController {
 
@@ -32,16 +32,6 @@ class OversightController {
 
     OversightController(Services services) {
         this.services = services;
-    }
-
-    @GetMapping("/convener")
-    @PreAuthorize("hasRole('" + Roles.MEETING_CONVENER + "')")
-    String convener(Model model) {
-        PageParts parts = PageParts.of(services, model);
-        model.addAttribute("requests", parts.list("requests", Service.JOINT_MEETING,
-            "/api/review-requests?state=PENDING", "items"));
-        model.addAttribute("meetings", parts.list("meetings", Service.JOINT_MEETING, "/api/meetings", "items"));
-        return "oversight/convener";
     }
 
     @GetMapping("/supervisor")
