@@ -122,4 +122,17 @@ class ConvenerPagesTest extends StandInServicesTest {
             .andReturn().getResponse().getStatus()).isEqualTo(403);
         assertThat(SERVICES.received).isEmpty();
     }
+
+    @Test
+    void aHandlerEscalatesACaseToTheConvenersQueueWithTheReason() throws Exception {
+        SERVICES.answer("POST /api/cases/HY-20261202-000009/escalations", 201, "{\"reviewRequestId\":\"RR-HY-20261202-000009\"}");
+
+        MvcResult posted = mvc.perform(post("/handler/cases/HY-20261202-000009/escalation")
+            .param("explanation", "停车位需城管和商场共同解决").with(user("org-handler")).with(csrf())).andReturn();
+
+        assertThat(posted.getResponse().getRedirectedUrl()).isEqualTo("/handler/cases/HY-20261202-000009");
+        assertThat(posted.getFlashMap().containsKey("done")).isTrue();
+        assertThat(SERVICES.last("POST /api/cases/HY-20261202-000009/escalations").body())
+            .isEqualTo("{\"explanation\":\"停车位需城管和商场共同解决\"}");
+    }
 }
