@@ -49,6 +49,11 @@ class ConvenerPagesTest extends StandInServicesTest {
             "/convener/meetings/JM-20261203-001/invitation.ics", "id=\"conclude\"", "id=\"lang-toggle\"", "跳到正文");
         assertThat(page).as("the delegate's attendance is selected")
             .containsPattern("value=\"DELEGATE\"\\s+selected");
+
+        String english = mvc.perform(get("/convener/meetings/JM-20261203-001").param("lang", "en")
+            .with(user("meeting-convener"))).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Set the agenda", "By delegate", "What the workers are told", "Conclude the meeting")
+            .doesNotContain("确定议程");
     }
 
     @Test
