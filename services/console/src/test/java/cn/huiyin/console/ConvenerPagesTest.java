@@ -140,4 +140,17 @@ class ConvenerPagesTest extends StandInServicesTest {
         assertThat(SERVICES.last("POST /api/cases/HY-20261202-000009/escalations").body())
             .isEqualTo("{\"explanation\":\"停车位需城管和商场共同解决\"}");
     }
+
+    @Test
+    void thePrintableMinutesComeWithTheirOwnStyleAndNoScript() throws Exception {
+        SERVICES.answer("GET /api/meetings/JM-20261203-001/minutes.html", 200,
+            "<!DOCTYPE html><html><head><style>body{font-size:14pt}</style></head><body>会议纪要</body></html>");
+
+        var response = mvc.perform(get("/convener/meetings/JM-20261203-001/minutes.html").with(user("meeting-convener")))
+            .andReturn().getResponse();
+
+        assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("会议纪要");
+        assertThat(response.getHeaders("Content-Security-Policy")).containsExactly(
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    }
 }

@@ -137,10 +137,17 @@ class ConvenerController {
             "attachment; filename=\"" + id.replaceAll("[^A-Za-z0-9-]", "") + ".ics\"");
     }
 
-    /** The printable minutes, as joint-meeting makes them. */
+    /**
+     * The printable minutes, as joint-meeting makes them: a page with its own style sheet in a style element and no
+     * script, so its policy allows inline style and nothing else.
+     */
     @GetMapping("/meetings/{id}/minutes.html")
     ResponseEntity<byte[]> printableMinutes(@PathVariable String id) {
-        return relay(services.download(Service.JOINT_MEETING, "/api/meetings/" + encode(id) + "/minutes.html"), null);
+        ResponseEntity<byte[]> minutes = relay(services.download(Service.JOINT_MEETING,
+            "/api/meetings/" + encode(id) + "/minutes.html"), null);
+        return ResponseEntity.status(minutes.getStatusCode()).headers(minutes.getHeaders())
+            .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+            .body(minutes.getBody());
     }
 
     private String change(String id, String method, String path, MeetingForms.Body body,
