@@ -91,7 +91,7 @@ class DegradedPagesTest {
     }
 
     private RequestPostProcessor user(String role) {
-        return SignedIn.as(role, registrations, authorizedClients);
+        return new SignedIn(registrations, authorizedClients).as(role, "510100");
     }
 
     private static int closedPort() {

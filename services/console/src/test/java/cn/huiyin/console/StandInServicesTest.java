@@ -46,7 +46,7 @@ abstract class StandInServicesTest {
     }
 
     RequestPostProcessor user(String role) {
-        return SignedIn.as(role, registrations, authorizedClients);
+        return new SignedIn(registrations, authorizedClients).as(role, "510100");
     }
 
     /** A page after a form's post/redirect: the redirect followed with its flash attributes, as a browser does. */
