@@ -1,19 +1,16 @@
 package cn.huiyin.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -93,21 +90,8 @@ class DegradedPagesTest {
         return result.getResponse().getContentAsString();
     }
 
-    /**
-     * Signed in as the identity provider would sign in a demo user of this role, with the access token the console
-     * keeps for the user (relayed to the services, which here are all down).
-     */
     private RequestPostProcessor user(String role) {
-        var registration = registrations.findByRegistrationId("huiyin");
-        var token = new org.springframework.security.oauth2.core.OAuth2AccessToken(
-            org.springframework.security.oauth2.core.OAuth2AccessToken.TokenType.BEARER, "token-of-" + role, null, null);
-        var principal = new org.springframework.security.authentication.TestingAuthenticationToken(role, null);
-        authorizedClients.saveAuthorizedClient(
-            new org.springframework.security.oauth2.client.OAuth2AuthorizedClient(registration, role, token), principal);
-        return oidcLogin().clientRegistration(registration)
-            .idToken(t -> t.claim("sub", role).claim("preferred_username", role).claim("name", role).claim("roles", List.of(role))
-                .claim("org", "org-test").claim("jurisdiction", "510100"))
-            .authorities(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase().replace('-', '_')));
+        return new SignedIn(registrations, authorizedClients).as(role, "510100");
     }
 
     private static int closedPort() {

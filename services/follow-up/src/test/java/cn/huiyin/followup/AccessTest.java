@@ -27,6 +27,7 @@ class AccessTest extends AccessTableScenario {
             POST /api/cases/{grievanceId}/supervisions             | supervisor |
             POST /api/cases/{grievanceId}/supervisions/{supervision}/reply | org-handler department-liaison |
             GET  /api/supervision/escalations                      | supervisor |
+            GET  /api/supervision/extensions                       | supervisor |
             # Callbacks: the callback centre's; a handler reaching them is refused by the use case with its reason
             GET  /api/callbacks/due                                | callback-agent |
             GET  /api/callbacks/retaliation-checks/due             | callback-agent |

@@ -12,6 +12,7 @@ import cn.huiyin.intake.application.EvidenceStore;
 import cn.huiyin.intake.application.FollowFollowUp;
 import cn.huiyin.intake.application.FollowTriage;
 import cn.huiyin.intake.application.GrievanceQueries;
+import cn.huiyin.intake.application.ReturningWorkers;
 import cn.huiyin.intake.application.Grievances;
 import cn.huiyin.intake.application.IdempotencyKeys;
 import cn.huiyin.intake.application.QueryCodes;
@@ -75,6 +76,11 @@ class IntakeConfiguration {
     @Bean
     GrievanceQueries grievanceQueries(Grievances grievances, EvidenceStore evidence, AuditTrail auditTrail) {
         return new GrievanceQueries(grievances, evidence, auditTrail);
+    }
+
+    @Bean
+    ReturningWorkers returningWorkers(Grievances grievances, WorkerPseudonyms pseudonyms, AuditTrail auditTrail) {
+        return new ReturningWorkers(grievances, pseudonyms, auditTrail);
     }
 
     @Bean

@@ -34,6 +34,7 @@ class AccessTest extends AccessTableScenario {
             GET  /api/grievances/{grievanceId}                        | %1$s | scoped
             GET  /api/grievances?size=200                             | %1$s | filtered
             GET  /api/grievances/{grievanceId}/contact?reason=check   | org-handler department-liaison callback-agent | scoped
+            POST /api/grievances/by-mobile                            | window-clerk hotline-operator |
             POST /api/grievances/{grievanceId}/supplements            | window-clerk hotline-operator |
             POST /api/grievances/{grievanceId}/withdrawal             | window-clerk hotline-operator |
             POST /api/grievances/{grievanceId}/evidence               | window-clerk hotline-operator |

@@ -87,6 +87,14 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * Sets an input's value as its picker would (a date-time picker takes no typed text in every locale); WebDriver's
+     * script runs outside the page's content security policy.
+     */
+    void setValue(String css, String value) {
+        driver.executeScript("arguments[0].value = arguments[1];", find(css), value);
+    }
+
     void phoneSized() {
         driver.manage().window().setSize(new Dimension(390, 844));
     }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 
 import cn.huiyin.stack.StackProcess;
@@ -24,8 +27,11 @@ import org.openqa.selenium.support.ui.Select;
  * toggled) with nothing stored; the clerk files the Heyuan rider's refused claim with a photo from the keyboard and
  * gets the receipt with the query code; the committee's handler signs for it and resolves it with the remedy; the
  * callback agent closes it satisfied; the leader's closure figure moves; the worker follows it on a phone-sized page;
- * the supervisor finds who did what in the audit trail.
- * Screenshots of every page are kept in target/screenshots.
+ * the supervisor finds who did what in the audit trail. The rider comes back with a parking problem: the clerk finds
+ * his earlier grievance by his mobile and files the new one with his name filled in; the street's handler signs for
+ * it and escalates it; the street's convener takes it to a joint meeting, sets the agenda, records the decision with
+ * an action item and the minutes, and concludes the meeting.
+ * Screenshots of every page are kept in target/screenshots (deploy/embedded-stack/target/screenshots).
  *
  * <p>{@code -Dhuiyin.test.console-url=http://127.0.0.1:8080} runs the journeys against a stack already up.
  */
@@ -42,6 +48,7 @@ class ConsoleJourneyTest {
     private static String trackingNumber;
     private static String queryCode;
     private static String closedBefore;
+    private static String parkingNumber;
 
     @BeforeAll
     static void startTheStackAndABrowser() throws Exception {
@@ -219,6 +226,97 @@ class ConsoleJourneyTest {
         browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#audit") ? Boolean.TRUE : null);
         assertThat(browser.text("#audit")).contains("window-clerk");
         browser.screenshot("11-supervisor-audit");
+        browser.signOut();
+    }
+
+    @Test
+    @Order(9)
+    void theClerkFindsTheReturningRiderByHisMobileAndFilesHisParkingProblem() {
+        browser.signIn("window-clerk");
+        browser.find("#lookupMobile").sendKeys("13812341234", Keys.ENTER);
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#earlier") ? Boolean.TRUE : null);
+        assertThat(browser.text("#earlier-grievances")).contains(trackingNumber);
+        assertThat(browser.find("#workerName").getAttribute("value")).isEqualTo("李明");
+        assertThat(browser.find("#workerMobile").getAttribute("value")).isEqualTo("13812341234");
+        assertThat(browser.driver.getCurrentUrl()).as("the number stays out of the address").doesNotContain("138123");
+        browser.screenshot("12-clerk-returning-worker");
+
+        browser.find("#description").sendKeys("龙湖天街北门不让外卖骑手停车，电动车没有地方停，经常被保安驱赶。");
+        new Select(browser.find("#category")).selectByValue("PARKING_ACCESS");
+        new Select(browser.find("#divisionCode")).selectByValue("510112002001");
+        browser.find("#address").sendKeys("龙湖天街北门", Keys.ENTER);
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#tracking-number") ? Boolean.TRUE : null);
+        parkingNumber = browser.text("#tracking-number");
+        browser.signOut();
+    }
+
+    @Test
+    @Order(10)
+    void theStreetsHandlerSignsForItAndEscalatesItToAJointReview() {
+        browser.signIn("street-handler");
+        browser.reloadUntil("/handler", "a[href$='" + parkingNumber + "']", BETWEEN_SERVICES);
+        browser.open("/handler/cases/" + parkingNumber);
+        browser.find("#accept").click();
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#done") ? Boolean.TRUE : null);
+        // Joint-meeting learns of the signing from triage's event: the escalation is refused until then.
+        browser.waitFor(BETWEEN_SERVICES, d -> {
+            browser.open("/handler/cases/" + parkingNumber);
+            if (!browser.present("#escalate")) {
+                return null;
+            }
+            browser.find("#escalation-explanation").sendKeys("停车位需城管、商场和平台共同解决，街道难以单独协调。");
+            browser.find("#escalate").click();
+            return browser.present("#done") ? Boolean.TRUE : null;
+        });
+        browser.screenshot("13-handler-escalated");
+        browser.signOut();
+    }
+
+    @Test
+    @Order(11)
+    void theConvenerTakesItToAMeetingDecidesWithAnActionItemAndConcludes() {
+        browser.signIn("meeting-convener");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/convener");
+        browser.reloadUntil("/convener", "[id^='rr-'][id$='" + parkingNumber + "']", BETWEEN_SERVICES);
+        browser.screenshot("14-convener-queue");
+
+        // The stack under test runs on the wall clock: the meeting started an hour ago, so it can conclude now.
+        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Asia/Shanghai"));
+        DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+        browser.find("#title").sendKeys("龙湖天街骑手停车难专题会");
+        browser.setValue("#startsAt", now.minusHours(1).format(local));
+        browser.setValue("#endsAt", now.plusHours(1).format(local));
+        browser.find("#place").sendKeys("大面街道办事处三楼会议室");
+        browser.find("#representatives").sendKeys("骑手代表");
+        browser.find("#schedule-submit").click();
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#meeting-title") ? Boolean.TRUE : null);
+
+        browser.find("#set-agenda").click();
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#done[data-form='agenda']") ? Boolean.TRUE : null);
+        assertThat(browser.text("#agenda")).contains("AG-1");
+        new Select(browser.find("#status-0")).selectByValue("PRESENT");
+        browser.find("#record-attendance").click();
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#done[data-form='attendance']") ? Boolean.TRUE : null);
+
+        browser.find("#decision-AG-1-ACTIONS").click();
+        browser.find("#decision-AG-1-message").sendKeys("街道牵头在北门外增设骑手专用停车位，十个工作日内办结。");
+        new Select(browser.find("#decision-AG-1-0-lead")).selectByValue("org-street-damian");
+        browser.find("#decision-AG-1-0-task").sendKeys("在龙湖天街北门外增设骑手专用停车位并设置引导标识");
+        browser.find("#decision-AG-1-0-expected").sendKeys("新增骑手专用停车位50个");
+        browser.find("#decision-AG-1-0-days").sendKeys("10");
+        browser.find("#decision-AG-1-save").click();
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#done[data-form='decision-AG-1']") ? Boolean.TRUE : null);
+        assertThat(browser.find("#decision-AG-1-0-task").getAttribute("value")).contains("骑手专用停车位");
+        browser.screenshot("15-convener-decision");
+
+        browser.find("#minutes").sendKeys("会议听取了骑手代表意见，决定由大面街道牵头增设骑手专用停车位。");
+        browser.find("#save-minutes").click();
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#done[data-form='minutes']") ? Boolean.TRUE : null);
+        browser.find("#conclude").click();
+        browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#done[data-form='conclude']") ? Boolean.TRUE : null);
+        assertThat(browser.text("#meeting-state")).isEqualTo("已结束");
+        assertThat(browser.present("#invitation")).isTrue();
+        browser.screenshot("16-convener-concluded");
         browser.signOut();
     }
 }

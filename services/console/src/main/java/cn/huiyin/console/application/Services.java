@@ -17,6 +17,12 @@ public interface Services {
 
     Answer put(Service service, String path, Object jsonBody);
 
+    /**
+     * A PUT or POST of a change based on the version the user saw ({@code If-Match}): a change someone made meanwhile
+     * is refused (412), not overwritten.
+     */
+    Answer sendIfMatch(Service service, String method, String path, Object jsonBody, String version);
+
     /** A POST that the service answers once however often it is repeated ({@code Idempotency-Key}). */
     Answer postWithKey(Service service, String path, Object jsonBody, String idempotencyKey);
 

@@ -85,6 +85,17 @@ public class HttpServices implements Services {
     }
 
     @Override
+    public Answer sendIfMatch(Service service, String method, String path, Object jsonBody, String version) {
+        return answer(service, () -> {
+            HttpRequest.Builder request = request(service, path);
+            if (version != null && !version.isBlank()) {
+                request.header("If-Match", "\"" + version.strip().replace("\"", "") + "\"");
+            }
+            return json(request, method, jsonBody);
+        });
+    }
+
+    @Override
     public Answer upload(Service service, String path, String fileName, String contentType, byte[] content) {
         return answer(service, () -> {
             String boundary = "huiyin-" + UUID.randomUUID();

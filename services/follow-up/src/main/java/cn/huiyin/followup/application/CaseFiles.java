@@ -45,6 +45,12 @@ public interface CaseFiles {
     /** Escalated cases (a card or a manual 督办) placed within {@code divisionPrefix}; {@code card} null for all. */
     Page<CaseFile> escalated(String divisionPrefix, Card card, int page, int size);
 
+    /**
+     * Case files with an extension request waiting for its decision (延期待审批), placed within {@code divisionPrefix};
+     * the longest waiting first.
+     */
+    Page<CaseFile> awaitingExtensionDecision(String divisionPrefix, int page, int size);
+
     /** Resolved cases awaiting the callback, due by {@code dueBy}, within {@code divisionPrefix}; soonest first. */
     Page<CaseFile> callbacksDue(String divisionPrefix, Instant dueBy, int page, int size);
 

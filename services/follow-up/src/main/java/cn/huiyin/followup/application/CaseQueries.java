@@ -61,6 +61,12 @@ public class CaseQueries {
         return prefix == null ? Page.empty(page, size) : cases.escalated(prefix, card, page, size);
     }
 
+    /** 延期待审批: cases in the caller's jurisdiction with an extension request not decided yet, longest waiting first. */
+    public Page<CaseFile> extensionsAwaitingDecision(Caller caller, int page, int size) {
+        String prefix = caller.jurisdiction().prefix();
+        return prefix == null ? Page.empty(page, size) : cases.awaitingExtensionDecision(prefix, page, size);
+    }
+
     /** 今日待回访: resolved cases whose callback is due by the end of today (Beijing), overdue ones included. */
     public Page<CaseFile> callbacksDueToday(Caller caller, int page, int size) {
         String prefix = caller.jurisdiction().prefix();

@@ -66,6 +66,8 @@ class CaseFileDocument extends AggregateDocument {
     private boolean escalated;
     private Instant lastEscalatedAt;
     private List<String> escalatedToIds;
+    /** When the oldest extension request still undecided was made; absent when none waits. */
+    private Instant extensionPendingSince;
 
     CaseFileDocument() {
     }
@@ -108,6 +110,8 @@ class CaseFileDocument extends AggregateDocument {
         d.lastEscalatedAt = caseFile.supervision().lastEscalatedAt().orElse(null);
         d.escalated = d.lastEscalatedAt != null;
         d.escalatedToIds = List.copyOf(caseFile.supervision().escalatedTo());
+        d.extensionPendingSince = s.extensions().stream().filter(Extension::isPending).map(Extension::requestedAt)
+            .min(Instant::compareTo).orElse(null);
         return d;
     }
 

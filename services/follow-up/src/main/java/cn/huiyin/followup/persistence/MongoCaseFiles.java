@@ -109,6 +109,13 @@ class MongoCaseFiles implements CaseFiles {
     }
 
     @Override
+    public Page<CaseFile> awaitingExtensionDecision(String divisionPrefix, int page, int size) {
+        Criteria criteria = Criteria.where("extensionPendingSince").ne(null).and("divisionCode")
+            .regex(anchored(divisionPrefix));
+        return page(criteria, Sort.by(Sort.Order.asc("extensionPendingSince"), Sort.Order.asc("_id")), page, size);
+    }
+
+    @Override
     public Page<CaseFile> callbacksDue(String divisionPrefix, Instant dueBy, int page, int size) {
         Criteria criteria = Criteria.where("status").is(CaseStatus.RESOLVED).and("callbackDueAt").lte(dueBy)
             .and("divisionCode").regex(anchored(divisionPrefix));

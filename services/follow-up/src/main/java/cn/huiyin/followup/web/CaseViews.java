@@ -120,6 +120,26 @@ class CaseViews {
     record Rows(List<CaseRow> items, int page, int size, long total, Instant asOf) {
     }
 
+    /** An extension request waiting for its decision, with the case it would extend. */
+    record ExtensionRow(String grievanceId, String status, String statusZh, String statusEn, String categoryName,
+                        String divisionCode, String summary, OrganisationRef lead, ClockView deadline,
+                        Extension extension) {
+    }
+
+    record ExtensionRows(List<ExtensionRow> items, int page, int size, long total, Instant asOf) {
+    }
+
+    ExtensionRows pendingExtensions(Page<CaseFile> page) {
+        Instant now = clock.instant();
+        List<ExtensionRow> rows = page.items().stream().flatMap(c -> c.extensions().stream().filter(Extension::isPending)
+            .map(e -> new ExtensionRow(c.id(), c.status().name(), c.status().nameZh(), c.status().nameEn(),
+                c.facts().categoryName(), c.facts().divisionCode(), c.facts().summary(),
+                c.handling().map(h -> h.lead()).orElse(null),
+                c.clocks().active().filter(l -> c.status().isOpen()).map(l -> clock(l, now)).orElse(null), e)))
+            .toList();
+        return new ExtensionRows(rows, page.page(), page.size(), page.total(), now);
+    }
+
     private final WorkingTime time;
     private final Clock clock;
 

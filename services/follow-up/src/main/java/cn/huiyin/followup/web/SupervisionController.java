@@ -37,4 +37,15 @@ class SupervisionController {
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return views.rows(queries.escalations(Callers.current(), card, page, size));
     }
+
+    @GetMapping("/api/supervision/extensions")
+    @RolesAllowed({Roles.SUPERVISOR})
+    @Operation(summary = "Extension requests waiting for a decision in my jurisdiction (延期待审批)",
+        description = "Cases placed within your jurisdiction with an extension request not decided yet, the longest "
+            + "waiting first; each row names the organisation that decides (the one above the lead). Decide with "
+            + "POST /api/cases/{grievanceId}/extensions/{extensionId}/decision.")
+    CaseViews.ExtensionRows extensions(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return views.pendingExtensions(queries.extensionsAwaitingDecision(Callers.current(), page, size));
+    }
 }

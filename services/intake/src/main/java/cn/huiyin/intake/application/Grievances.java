@@ -33,6 +33,9 @@ public interface Grievances {
 
     long count(AccessScope scope, GrievanceStatus status);
 
+    /** One worker's grievances (by pseudonym) within a territorial scope, newest first, at most {@code limit}. */
+    List<Grievance> ofWorker(String workerRef, AccessScope scope, int limit);
+
     /**
      * Ids of grievances closed before {@code closedBefore} whose personal data is still stored, except those in
      * {@code skip}; ids only, so that one grievance that cannot be read does not stop the others.

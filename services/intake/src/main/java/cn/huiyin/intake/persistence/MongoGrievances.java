@@ -71,6 +71,17 @@ class MongoGrievances implements Grievances {
     }
 
     @Override
+    public List<Grievance> ofWorker(String workerRef, AccessScope scope, int limit) {
+        if (scope.isEmpty() || scope.divisionPrefix() == null) {
+            return List.of();
+        }
+        Query query = new Query(Criteria.where("workerRef").is(workerRef).and("place.divisionCode")
+            .regex("^" + Pattern.quote(scope.divisionPrefix()))).with(Sort.by(Sort.Direction.DESC, "submittedAt"))
+            .limit(limit);
+        return mongo.find(query, GrievanceDocument.class).stream().map(grievances::read).toList();
+    }
+
+    @Override
     public long count(AccessScope scope, GrievanceStatus status) {
         if (scope.isEmpty()) {
             return 0;

@@ -14,6 +14,7 @@ import cn.huiyin.console.application.Refusal;
 import cn.huiyin.console.application.Service;
 import cn.huiyin.console.application.ServiceUnavailable;
 import cn.huiyin.console.application.Services;
+import cn.huiyin.console.web.BeijingTime;
 import cn.huiyin.platform.kernel.access.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -85,6 +86,39 @@ class FilingController {
         redirect.addFlashAttribute("receipt", outcome.filed().receipt());
         redirect.addFlashAttribute("evidenceNotAttached", outcome.filed().evidenceNotAttached());
         return "redirect:/clerk/receipts/" + outcome.filed().receipt().get("grievanceId");
+    }
+
+    /**
+     * 回头客查询: the worker's earlier grievances by the mobile number they give, from intake (within the clerk's
+     * jurisdiction, audited there); the form comes back with the number and the name the worker gave last filled in.
+     * A POST, so that the number stays out of the address bar, the history and access logs.
+     */
+    @PostMapping("/lookup")
+    String lookUp(@RequestParam(defaultValue = "") String lookupMobile, Model model) {
+        FilingForm form = new FilingForm();
+        String mobile = lookupMobile.strip();
+        model.addAttribute("form", form);
+        model.addAttribute("lookupMobile", mobile);
+        try {
+            var answer = services.post(Service.INTAKE, "/api/grievances/by-mobile", Map.of("mobile", mobile));
+            if (!answer.ok()) {
+                Refusal refusal = Refusal.of(answer);
+                model.addAttribute("fieldErrors", Map.of("lookupMobile", refusal.fields().isEmpty()
+                    ? List.of(new FieldMessage("mobile", refusal.detailZh(), refusal.detailEn())) : refusal.fields()));
+                return "clerk/new";
+            }
+            List<Map<String, Object>> earlier = answer.list("grievances");
+            earlier.forEach(g -> g.put("submittedBeijing", BeijingTime.of(g.get("submittedAt"))));
+            model.addAttribute("earlier", earlier);
+            form.setWorkerMobile(mobile);
+            Object name = answer.map().get("workerName");
+            if (name != null) {
+                form.setWorkerName(name.toString());
+            }
+        } catch (ServiceUnavailable down) {
+            model.addAttribute("lookupDown", down.service());
+        }
+        return "clerk/new";
     }
 
     /** The receipt; the query code only straight after filing (a flash attribute), never again. */

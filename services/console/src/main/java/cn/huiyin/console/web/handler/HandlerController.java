@@ -92,6 +92,13 @@ class HandlerController {
             Map.of("materials", materials)));
     }
 
+    /** 提请联席会商: a case the organisation cannot solve alone goes to the convener's queue (joint-meeting). */
+    @PostMapping("/cases/{id}/escalation")
+    String escalate(@PathVariable String id, @RequestParam String explanation, RedirectAttributes redirect) {
+        return act(id, redirect, () -> services.post(Service.JOINT_MEETING, "/api/cases/" + id + "/escalations",
+            Map.of("explanation", explanation)));
+    }
+
     @PostMapping("/cases/{id}/resolution")
     String resolve(@PathVariable String id, @RequestParam String kind, @RequestParam(required = false) String explanation,
                    @RequestParam(required = false) String moneyRecoveredYuan,

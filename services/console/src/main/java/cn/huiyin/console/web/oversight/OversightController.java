@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The convener's queue (联席会商); the supervisor's escalations, own 督办 and audit search. */
+/** The supervisor's escalations, own 督办, extension approvals and audit search. */
 @Controller
 class OversightController {
 
@@ -34,22 +34,21 @@ class OversightController {
         this.services = services;
     }
 
-    @GetMapping("/convener")
-    @PreAuthorize("hasRole('" + Roles.MEETING_CONVENER + "')")
-    String convener(Model model) {
-        PageParts parts = PageParts.of(services, model);
-        model.addAttribute("requests", parts.list("requests", Service.JOINT_MEETING,
-            "/api/review-requests?state=PENDING", "items"));
-        model.addAttribute("meetings", parts.list("meetings", Service.JOINT_MEETING, "/api/meetings", "items"));
-        return "oversight/convener";
-    }
-
     @GetMapping("/supervisor")
     @PreAuthorize("hasAnyRole('" + Roles.SUPERVISOR + "','" + Roles.ADMIN + "')")
     String supervisor(@RequestParam(required = false) String auditGrievanceId, Model model) {
         PageParts parts = PageParts.of(services, model);
         model.addAttribute("escalations", parts.list("escalations", Service.FOLLOW_UP,
             "/api/supervision/escalations?size=50", "items"));
+        List<Map<String, Object>> extensions = parts.list("extensions", Service.FOLLOW_UP,
+            "/api/supervision/extensions?size=50", "items");
+        for (Map<String, Object> row : extensions) {
+            Object extension = row.get("extension");
+            Map<?, ?> e = extension instanceof Map<?, ?> m ? m : Map.of();
+            row.put("fromDueBeijing", BeijingTime.of(e.get("fromDueAt")));
+            row.put("requestedDueBeijing", BeijingTime.of(e.get("requestedDueAt")));
+        }
+        model.addAttribute("extensions", extensions);
         if (auditGrievanceId != null && !auditGrievanceId.isBlank()) {
             List<Map<String, Object>> audit = parts.list("audit", Service.INTAKE, "/api/audit?size=50&grievanceId="
                 + URLEncoder.encode(auditGrievanceId.strip(), StandardCharsets.UTF_8), "entries");
@@ -70,6 +69,20 @@ class OversightController {
         body.put("replyDueAt", endOfDayBeijing(replyDueDate));
         return PageActions.perform(() -> services.post(Service.FOLLOW_UP, "/api/cases/" + id + "/supervisions", body),
             redirect, "supervised", id, "/supervisor");
+    }
+
+    /** 延期审批: approve or refuse an extension request, with the reason the organisation is given. */
+    @PostMapping("/supervisor/cases/{id}/extensions/{extensionId}/decision")
+    @PreAuthorize("hasRole('" + Roles.SUPERVISOR + "')")
+    String decideExtension(@PathVariable String id, @PathVariable String extensionId, @RequestParam String decision,
+                           @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("approved", "APPROVE".equals(decision));
+        if (note != null && !note.isBlank()) {
+            body.put("note", note.strip());
+        }
+        return PageActions.perform(() -> services.post(Service.FOLLOW_UP, "/api/cases/" + id + "/extensions/"
+            + extensionId + "/decision", body), redirect, "extensionDecided", id, "/supervisor");
     }
 
     /** 17:30 Beijing on the date picked, or the text itself so that follow-up names the field when it is no date. */
