@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 class ReturningWorkerLookupTest extends StandInServicesTest {
 
     @Test
-    void theEarlierGrievancesAreListedAndTheFormIsFilledIn() throws Exception {
+    void theEarlierGrievancesAreListedTheMobileFilledInAndTheNameOnlyMasked() throws Exception {
         SERVICES.answer("POST /api/grievances/by-mobile", 200, """
-            {"workerName":"李明","grievances":[
+            {"workerName":"李*","grievances":[
               {"grievanceId":"HY-20261122-000001","submittedAt":"2026-11-22T02:15:00Z","category":"INJURY_INSURANCE",
                "categoryName":"工伤与意外保险","categoryNameEn":"Injury insurance","status":"CLOSED","statusName":"已办结",
                "statusNameEn":"Closed","confidential":true}]}
@@ -30,7 +30,7 @@ class ReturningWorkerLookupTest extends StandInServicesTest {
         assertThat(SERVICES.last("POST /api/grievances/by-mobile").body()).isEqualTo("{\"mobile\":\"13812341234\"}");
         assertThat(page).contains("id=\"earlier-grievances\"", "HY-20261122-000001", "2026-11-22 10:15", "工伤与意外保险",
             "已办结", "曾要求保密", "id=\"lookup-submit\"", "id=\"lang-toggle\"");
-        assertThat(page).containsPattern("id=\"workerName\"[^>]*value=\"李明\"")
+        assertThat(page).contains("上次登记姓名：李*").doesNotContainPattern("id=\"workerName\"[^>]*value=\"[^\"]")
             .containsPattern("id=\"workerMobile\"[^>]*value=\"13812341234\"");
     }
 

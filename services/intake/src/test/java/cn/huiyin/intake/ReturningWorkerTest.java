@@ -50,13 +50,13 @@ class ReturningWorkerTest {
         HttpJson.Response found = lookUp(clerk, mobile);
 
         assertThat(found.status()).isEqualTo(200);
-        assertThat(found.json().get("workerName").asString()).isEqualTo("李明");
+        assertThat(found.json().get("workerName").asString()).as("masked, as clerks see names").isEqualTo("李*");
         List<JsonNode> grievances = found.json().get("grievances").valueStream().toList();
         assertThat(grievances).extracting(g -> g.get("grievanceId").asString()).containsExactly(confidential, first);
         assertThat(grievances.get(0).get("confidential").asBoolean()).isTrue();
         assertThat(grievances.get(1).get("categoryName").asString()).isNotBlank();
         assertThat(grievances.get(1).get("status").asString()).isEqualTo("SUBMITTED");
-        assertThat(found.body()).doesNotContainIgnoringCase("querycode").doesNotContain("11010519491231002X");
+        assertThat(found.body()).doesNotContainIgnoringCase("querycode").doesNotContain("11010519491231002X").doesNotContain("李明");
 
         JsonNode audit = HttpJson.at(port).as(TestUser.of("supervisor"))
             .get("/api/audit?grievanceId=" + first + "&kind=PERSONAL_DATA_READ").json();

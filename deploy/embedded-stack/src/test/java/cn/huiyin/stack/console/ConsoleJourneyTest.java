@@ -236,8 +236,10 @@ class ConsoleJourneyTest {
         browser.find("#lookupMobile").sendKeys("13812341234", Keys.ENTER);
         browser.waitFor(BETWEEN_SERVICES, d -> browser.present("#earlier") ? Boolean.TRUE : null);
         assertThat(browser.text("#earlier-grievances")).contains(trackingNumber);
-        assertThat(browser.find("#workerName").getAttribute("value")).isEqualTo("李明");
+        assertThat(browser.text("#last-name")).as("masked: a number alone reveals no name").contains("李*")
+            .doesNotContain("李明");
         assertThat(browser.find("#workerMobile").getAttribute("value")).isEqualTo("13812341234");
+        browser.find("#workerName").sendKeys("李明");
         assertThat(browser.driver.getCurrentUrl()).as("the number stays out of the address").doesNotContain("138123");
         browser.screenshot("12-clerk-returning-worker");
 

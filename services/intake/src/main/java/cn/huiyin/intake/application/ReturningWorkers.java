@@ -15,7 +15,8 @@ import cn.huiyin.platform.service.audit.AuditTrail;
 /**
  * 回头客查询: a worker back at the window or on the hotline gives their mobile number, and the clerk sees the worker's
  * earlier grievances within the clerk's own jurisdiction (the scope is part of the query) and the name the worker gave
- * last, to file the new one without typing it again. The number is matched exactly, through the worker's pseudonym
+ * last, masked (李*) as everywhere else a clerk sees it: enough to confirm with the worker at the counter, not enough
+ * to learn who owns a number. The number is matched exactly, through the worker's pseudonym
  * (the stored numbers are encrypted). Each grievance shown is an audited read of personal data, written before the
  * answer: the look-up ties a number to those grievances.
  *
@@ -29,7 +30,7 @@ public class ReturningWorkers {
     static final int LIMIT = 20;
     static final String REASON = "回头客查询（窗口/热线受理） returning-worker look-up";
 
-    /** @param workerName the name the worker gave on their latest grievance whose personal data is still kept */
+    /** @param workerName the name the worker gave on their latest grievance whose personal data is still kept, masked */
     public record Found(String workerName, List<Grievance> grievances) {
     }
 
@@ -54,7 +55,7 @@ public class ReturningWorkers {
             return new Found(null, List.of());
         }
         List<Grievance> found = grievances.ofWorker(pseudonyms.of(mobile), scope, LIMIT);
-        String name = found.stream().filter(g -> !g.worker().isErased()).map(g -> g.worker().name()).findFirst()
+        String name = found.stream().filter(g -> !g.worker().isErased()).map(g -> ChinaIdentifiers.maskName(g.worker().name())).findFirst()
             .orElse(null);
         for (Grievance grievance : found) {
             audit.personalDataRead(grievance.id(), grievance.submission().place().divisionCode(),

@@ -46,7 +46,7 @@ class ReturningWorkerController {
                             boolean confidential) {
     }
 
-    /** @param workerName the name given last, to prefill the form (audited); null when none is kept any more */
+    /** @param workerName the name given last, masked (李*), to confirm with the worker; null when none is kept any more */
     record ReturningWorkerView(String workerName, List<EarlierGrievance> grievances) {
     }
 

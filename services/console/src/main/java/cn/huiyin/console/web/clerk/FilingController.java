@@ -111,10 +111,8 @@ class FilingController {
             earlier.forEach(g -> g.put("submittedBeijing", BeijingTime.of(g.get("submittedAt"))));
             model.addAttribute("earlier", earlier);
             form.setWorkerMobile(mobile);
-            Object name = answer.map().get("workerName");
-            if (name != null) {
-                form.setWorkerName(name.toString());
-            }
+            // Masked (李*): the clerk confirms it with the worker and types the name; a number alone reveals none.
+            model.addAttribute("lastName", answer.map().get("workerName"));
         } catch (ServiceUnavailable down) {
             model.addAttribute("lookupDown", down.service());
         }
