@@ -34,6 +34,7 @@ final class CellSeeder {
         "TRUCK_DRIVER");
     private static final int FLUSH_CELLS = 20_000;
     static final int DISTINCT = 100_000;
+    private static final int SLICE = 500;
 
     private final CellStore cells;
     private final String generation;
@@ -63,9 +64,7 @@ final class CellSeeder {
                 fields.forEach((name, value) -> sum.merge(name, value * weight, Long::sum));
             });
             if (pending.size() >= FLUSH_CELLS || i == distinct - 1) {
-                cells.addBatch(generation, pending, Map.of());
-                written += pending.size();
-                pending.clear();
+                written += flush(pending);
             }
             if (System.nanoTime() - lastReport > 10e9) {
                 lastReport = System.nanoTime();
@@ -75,6 +74,26 @@ final class CellSeeder {
         }
         System.out.printf("  seeded %,d grievances in %.1f s (%,d cell writes)%n", distinct * weight,
             (System.nanoTime() - started) / 1e9, written);
+        return written;
+    }
+
+    /** Writes the pending sums a slice at a time (one request each), so no request outlasts the client's time-out. */
+    private long flush(Map<CellKey, Map<String, Long>> pending) {
+        Map<CellKey, Map<String, Long>> slice = new HashMap<>();
+        long written = 0;
+        for (Map.Entry<CellKey, Map<String, Long>> cell : pending.entrySet()) {
+            slice.put(cell.getKey(), cell.getValue());
+            if (slice.size() == SLICE) {
+                cells.addBatch(generation, slice, Map.of());
+                written += slice.size();
+                slice.clear();
+            }
+        }
+        if (!slice.isEmpty()) {
+            cells.addBatch(generation, slice, Map.of());
+            written += slice.size();
+        }
+        pending.clear();
         return written;
     }
 
