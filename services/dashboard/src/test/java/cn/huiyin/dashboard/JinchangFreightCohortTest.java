@@ -12,14 +12,8 @@ import java.util.List;
 import cn.huiyin.platform.messaging.cloudevents.CloudEvent;
 import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.ServiceTest;
-import cn.huiyin.platform.test.TestClock;
-import cn.huiyin.platform.test.TestInstants;
 import cn.huiyin.platform.test.TestUser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,32 +23,13 @@ import tools.jackson.databind.JsonNode;
  * the resolution rate. Every figure lists the cases behind it, as many as it counts.
  */
 @ServiceTest
-class JinchangFreightCohortTest {
+class JinchangFreightCohortTest extends DashboardScenario {
 
     private static final TestUser CITY = TestUser.of("dashboard-viewer", "org-jc-city", "620300");
     private static final TestUser JINCHUAN = TestUser.of("dashboard-viewer", "org-jc-jinchuan", "620302");
     private static final TestUser YONGCHANG = TestUser.of("dashboard-viewer", "org-jc-yongchang", "620321");
     private static final String FREIGHT = "org-jc-freight";
     private static final String NOVEMBER = "/api/dashboard/figures?period=2026-11";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
-
-    private DashboardKit kit;
-
-    @BeforeEach
-    void setUp() {
-        clock.set(TestInstants.DEFAULT);
-        kit = new DashboardKit(port);
-    }
-
-    @AfterEach
-    void tearDown() {
-        kit.close();
-    }
 
     @Test
     void theCohortClosesAtFullSatisfactionAndOneDissatisfiedCallbackMovesTheFiguresAsDefined() {

@@ -8,14 +8,9 @@ import java.time.Instant;
 import java.util.List;
 
 import cn.huiyin.platform.test.ServiceTest;
-import cn.huiyin.platform.test.TestClock;
 import cn.huiyin.platform.test.TestInstants;
 import cn.huiyin.platform.test.TestUser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,29 +19,10 @@ import tools.jackson.databind.JsonNode;
  * import like any grievance Huiyin handles.
  */
 @ServiceTest
-class LedgerImportedRowsTest {
+class LedgerImportedRowsTest extends DashboardScenario {
 
     private static final TestUser YONGCHANG = TestUser.of("dashboard-viewer", "org-jc-yongchang", "620321");
     private static final String FREIGHT = "org-jc-freight";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
-
-    private DashboardKit kit;
-
-    @BeforeEach
-    void setUp() {
-        clock.set(TestInstants.DEFAULT);
-        kit = new DashboardKit(port);
-    }
-
-    @AfterEach
-    void tearDown() {
-        kit.close();
-    }
 
     @Test
     void aRowClosedInTheLedgerCountsAsReceivedWhenRegisteredAndInNoRate() {

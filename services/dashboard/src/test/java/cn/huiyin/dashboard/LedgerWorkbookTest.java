@@ -19,19 +19,13 @@ import java.util.Map;
 
 import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.ServiceTest;
-import cn.huiyin.platform.test.TestClock;
-import cn.huiyin.platform.test.TestInstants;
 import cn.huiyin.platform.test.TestUser;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,32 +34,13 @@ import tools.jackson.databind.JsonNode;
  * background export job, scoped to the viewer's jurisdiction and without personal data.
  */
 @ServiceTest
-class LedgerWorkbookTest {
+class LedgerWorkbookTest extends DashboardScenario {
 
     private static final TestUser CITY = TestUser.of("dashboard-viewer", "org-xn-city", "630100");
     private static final TestUser CHENGDONG = TestUser.of("dashboard-viewer", "org-xn-chengdong", "630102");
     private static final TestUser CHENGZHONG = TestUser.of("dashboard-viewer", "org-xn-chengzhong", "630103");
     private static final String COMMITTEE = "org-xn-freight";
     private static final String OCTOBER = "period=2026-10";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
-
-    private DashboardKit kit;
-
-    @BeforeEach
-    void setUp() {
-        clock.set(TestInstants.DEFAULT);
-        kit = new DashboardKit(port);
-    }
-
-    @AfterEach
-    void tearDown() {
-        kit.close();
-    }
 
     @Test
     void theLedgerAndTheFiguresComeOutAsWorkbooksWithTheValuesOfThePublishedEvents() throws Exception {

@@ -8,14 +8,8 @@ import java.time.Instant;
 
 import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.ServiceTest;
-import cn.huiyin.platform.test.TestClock;
-import cn.huiyin.platform.test.TestInstants;
 import cn.huiyin.platform.test.TestUser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,33 +17,13 @@ import tools.jackson.databind.JsonNode;
  * is frozen, a late event does not move it, and only a recorded correction (核减, with who and why) changes it.
  */
 @ServiceTest
-class MonthlyRankingTest {
+class MonthlyRankingTest extends DashboardScenario {
 
     private static final TestUser VIEWER = TestUser.of("dashboard-viewer", "org-lz-city", "620100");
     private static final TestUser SUPERVISOR = TestUser.of("supervisor", "org-lz-city", "620100");
     private static final String ALPHA = "org-lz-freight";
     private static final String BETA = "org-lz-express";
     private static final String NOVEMBER = "/api/dashboard/rankings/2026-11";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
-
-    private DashboardKit kit;
-
-    @BeforeEach
-    void setUp() {
-        clock.set(TestInstants.DEFAULT);
-        kit = new DashboardKit(port);
-    }
-
-    @AfterEach
-    void tearDown() {
-        clock.set(TestInstants.DEFAULT);
-        kit.close();
-    }
 
     @Test
     void aMonthIsRankedFrozenWhenItEndsAndChangedOnlyByARecordedCorrection() {

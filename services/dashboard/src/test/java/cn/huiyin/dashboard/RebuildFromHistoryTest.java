@@ -10,14 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.huiyin.platform.test.ServiceTest;
-import cn.huiyin.platform.test.TestClock;
-import cn.huiyin.platform.test.TestInstants;
 import cn.huiyin.platform.test.TestUser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,30 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
  * dashboard switches to it when it has caught up, and live events go on into it.
  */
 @ServiceTest
-class RebuildFromHistoryTest {
+class RebuildFromHistoryTest extends DashboardScenario {
 
     private static final TestUser GANSU = TestUser.of("dashboard-viewer", "org-gs-province", "620000");
     private static final TestUser ADMIN = TestUser.of("admin", "org-city-swb", "510100");
     private static final String UNIT = "org-tianshui-freight";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
-
-    private DashboardKit kit;
-
-    @BeforeEach
-    void setUp() {
-        clock.set(TestInstants.DEFAULT);
-        kit = new DashboardKit(port);
-    }
-
-    @AfterEach
-    void tearDown() {
-        kit.close();
-    }
 
     @Test
     void theRebuiltProjectionEqualsTheLiveOneFigureByFigure() {
