@@ -3,24 +3,11 @@ package cn.huiyin.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
@@ -28,48 +15,28 @@ import org.springframework.test.web.servlet.MvcResult;
  * every figure, case list and ledger to it, only divisions of the viewer's own jurisdiction are offered, the times,
  * remedy and oversight figures have their own tiles, and the streets' hotspots become a heat table.
  */
-@SpringBootTest(properties = "spring.config.name=console")
-@AutoConfigureMockMvc
-class LeaderPageTest {
-
-    private static final List<String> ASKED = new CopyOnWriteArrayList<>();
-    private static final HttpServer DASHBOARD = dashboard();
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ClientRegistrationRepository registrations;
-
-    @Autowired
-    OAuth2AuthorizedClientService authorizedClients;
-
-    @DynamicPropertySource
-    static void dashboardAt(DynamicPropertyRegistry registry) {
-        registry.add("huiyin.console.services.dashboard", () -> "http://127.0.0.1:" + DASHBOARD.getAddress().getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        DASHBOARD.stop(0);
-    }
+class LeaderPageTest extends StandInServicesTest {
 
     @BeforeEach
-    void forget() {
-        ASKED.clear();
+    void aDashboardThatAnswers() {
+        SERVICES.answer("GET /api/dashboard/metrics", 200, METRICS)
+            .answerAnyQuery("GET /api/dashboard/figures", 200, FIGURES)
+            .answerAnyQuery("GET /api/dashboard/hotspots", 200, HOTSPOTS)
+            .answer("GET /api/dashboard/rankings/2026-11", 200, "{\"month\": \"2026-11\", \"rows\": []}")
+            .answerAnyQuery("GET /api/dashboard/cases", 200, "{\"total\": 0, \"cases\": []}");
     }
 
     @Test
     void aDistrictNarrowsTheFiguresTheCasesAndTheLedger() throws Exception {
         String page = page("/leader?period=2026-11&by=category&division=510104", "510100");
 
-        assertThat(ASKED).anyMatch(q -> q.startsWith("/api/dashboard/figures?") && q.contains("division=510104")
+        assertThat(asked()).anyMatch(q -> q.startsWith("/api/dashboard/figures?") && q.contains("division=510104")
             && q.contains("by=category") && q.contains("period=2026-11"));
         assertThat(page).contains("/leader/cases?metric=closureRate&amp;part=numerator&amp;period=2026-11&amp;division=510104")
             .contains("/leader/ledger.xlsx?period=2026-11&amp;division=510104");
 
         page("/leader/cases?metric=closureRate&part=numerator&period=2026-11&division=510104", "510100");
-        assertThat(ASKED).anyMatch(q -> q.startsWith("/api/dashboard/cases?") && q.contains("division=510104"));
+        assertThat(asked()).anyMatch(q -> q.startsWith("/api/dashboard/cases?") && q.contains("division=510104"));
     }
 
     @Test
@@ -98,64 +65,35 @@ class LeaderPageTest {
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
-    private static HttpServer dashboard() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                String asked = exchange.getRequestURI().toString();
-                ASKED.add(asked);
-                String body = answer(exchange.getRequestURI().getPath());
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static List<String> asked() {
+        return SERVICES.received.stream().map(StandInService.Received::path).toList();
     }
 
-    private static String answer(String path) {
-        if (path.equals("/api/dashboard/metrics")) {
-            return """
-                {"items": [
-                  {"code": "closureRate", "kind": "RATE", "nameZh": "办结率", "nameEn": "closure rate",
-                   "definitionZh": "已结案件数 ÷ 有效受理件数", "definitionEn": "closed ÷ valid"},
-                  {"code": "responseHoursMedian", "kind": "QUANTILE", "nameZh": "响应用时中位数（工作小时）",
-                   "nameEn": "median response time", "definitionZh": "d", "definitionEn": "d"},
-                  {"code": "moneyRecoveredYuan", "kind": "MONEY", "nameZh": "追回金额（元）", "nameEn": "money recovered",
-                   "definitionZh": "d", "definitionEn": "d"},
-                  {"code": "redCards", "kind": "COUNT", "nameZh": "红牌", "nameEn": "red cards",
-                   "definitionZh": "d", "definitionEn": "d"}]}""";
-        }
-        if (path.equals("/api/dashboard/figures")) {
-            return """
-                {"scope": "510104", "period": "2026-11", "total": {"label": "合计", "figures": {
-                  "closureRate": {"value": 96.88, "numerator": 31, "denominator": 32},
-                  "responseHoursMedian": {"value": 1.5, "numerator": 30, "denominator": null},
-                  "moneyRecoveredYuan": {"value": 12000.0, "numerator": 4, "denominator": null},
-                  "redCards": {"value": 1, "numerator": 1, "denominator": null}}},
-                 "rows": [{"key": "WAGES", "label": "欠薪", "figures": {
-                  "closureRate": {"value": 100.0, "numerator": 12, "denominator": 12}}}]}""";
-        }
-        if (path.equals("/api/dashboard/hotspots")) {
-            return """
-                {"scope": "510100", "month": "2026-11", "minimum": 2, "categoryByStreet": [
-                  {"row": {"category": "WAGES", "place": "510104001", "count": 12, "change": 5, "growing": true},
-                   "categoryName": "欠薪", "placeName": "春熙路街道"},
-                  {"row": {"category": "PARKING_ACCESS", "place": "510104002", "count": 2, "change": 0, "growing": false},
-                   "categoryName": "停车难", "placeName": "书院街街道"}],
-                 "categoryByEnterprise": []}""";
-        }
-        if (path.startsWith("/api/dashboard/rankings/")) {
-            return "{\"month\": \"2026-11\", \"rows\": []}";
-        }
-        if (path.equals("/api/dashboard/cases")) {
-            return "{\"total\": 0, \"cases\": []}";
-        }
-        return "{}";
-    }
+    private static final String METRICS = """
+        {"items": [
+          {"code": "closureRate", "kind": "RATE", "nameZh": "办结率", "nameEn": "closure rate",
+           "definitionZh": "已结案件数 ÷ 有效受理件数", "definitionEn": "closed ÷ valid"},
+          {"code": "responseHoursMedian", "kind": "QUANTILE", "nameZh": "响应用时中位数（工作小时）",
+           "nameEn": "median response time", "definitionZh": "d", "definitionEn": "d"},
+          {"code": "moneyRecoveredYuan", "kind": "MONEY", "nameZh": "追回金额（元）", "nameEn": "money recovered",
+           "definitionZh": "d", "definitionEn": "d"},
+          {"code": "redCards", "kind": "COUNT", "nameZh": "红牌", "nameEn": "red cards",
+           "definitionZh": "d", "definitionEn": "d"}]}""";
+
+    private static final String FIGURES = """
+        {"scope": "510104", "period": "2026-11", "total": {"label": "合计", "figures": {
+          "closureRate": {"value": 96.88, "numerator": 31, "denominator": 32},
+          "responseHoursMedian": {"value": 1.5, "numerator": 30, "denominator": null},
+          "moneyRecoveredYuan": {"value": 12000.0, "numerator": 4, "denominator": null},
+          "redCards": {"value": 1, "numerator": 1, "denominator": null}}},
+         "rows": [{"key": "WAGES", "label": "欠薪", "figures": {
+          "closureRate": {"value": 100.0, "numerator": 12, "denominator": 12}}}]}""";
+
+    private static final String HOTSPOTS = """
+        {"scope": "510100", "month": "2026-11", "minimum": 2, "categoryByStreet": [
+          {"row": {"category": "WAGES", "place": "510104001", "count": 12, "change": 5, "growing": true},
+           "categoryName": "欠薪", "placeName": "春熙路街道"},
+          {"row": {"category": "PARKING_ACCESS", "place": "510104002", "count": 2, "change": 0, "growing": false},
+           "categoryName": "停车难", "placeName": "书院街街道"}],
+         "categoryByEnterprise": []}""";
 }

@@ -41,7 +41,8 @@ final class StandInService implements AutoCloseable {
                 exchange.getRequestHeaders().getFirst("If-Match"), exchange.getRequestHeaders().getFirst("Authorization"),
                 body));
             Reply reply = replies.getOrDefault(exchange.getRequestMethod() + " " + target,
-                new Reply(404, "{\"title\":\"没有\",\"titleEn\":\"Not found\"}"));
+                replies.getOrDefault(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + "?*",
+                    new Reply(404, "{\"title\":\"没有\",\"titleEn\":\"Not found\"}")));
             byte[] bytes = reply.json().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", reply.status() >= 400 ? "application/problem+json"
                 : "application/json");
@@ -59,6 +60,11 @@ final class StandInService implements AutoCloseable {
     StandInService answer(String methodAndPath, int status, String json) {
         replies.put(methodAndPath, new Reply(status, json));
         return this;
+    }
+
+    /** Answers {@code METHOD path} whatever its query string. */
+    StandInService answerAnyQuery(String methodAndPath, int status, String json) {
+        return answer(methodAndPath + "?*", status, json);
     }
 
     /** The last request to {@code methodAndPath}. */
