@@ -1,7 +1,12 @@
 package cn.huiyin.platform.embedded;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import io.netty.channel.Channel;
@@ -47,8 +52,35 @@ public class IndexNarrowingH2Backend extends H2Backend {
     private static final String DATA_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
 
+    /**
+     * Set to {@code false} to keep no secondary index, as this server did before they were kept (an empty stand-in:
+     * every query scans). Only for measuring the difference (deploy/benchmarks); data files stay compatible.
+     */
+    public static final String SECONDARY_INDEXES_PROPERTY = "huiyin.embedded.secondary-indexes";
+
+    // H2Backend's constructor opens the stored databases, before this class's fields are set: the choice travels
+    // to them in a thread-local during construction.
+    private static final ThreadLocal<Boolean> CONSTRUCTING = new ThreadLocal<>();
+
+    private final Boolean secondaryIndexes;
+
     public IndexNarrowingH2Backend(MVStore store) {
-        super(store);
+        this(store, !"false".equalsIgnoreCase(System.getProperty(SECONDARY_INDEXES_PROPERTY)));
+    }
+
+    IndexNarrowingH2Backend(MVStore store, boolean secondaryIndexes) {
+        super(constructing(store, secondaryIndexes));
+        CONSTRUCTING.remove();
+        this.secondaryIndexes = secondaryIndexes;
+    }
+
+    private static MVStore constructing(MVStore store, boolean secondaryIndexes) {
+        CONSTRUCTING.set(secondaryIndexes);
+        return store;
+    }
+
+    private boolean keepsSecondaryIndexes() {
+        return secondaryIndexes != null ? secondaryIndexes : !Boolean.FALSE.equals(CONSTRUCTING.get());
     }
 
     @Override
@@ -57,6 +89,9 @@ public class IndexNarrowingH2Backend extends H2Backend {
             Document response = super.handleCommand(channel, databaseName, "ismaster", query);
             response.put("isWritablePrimary", Boolean.TRUE);
             return response;
+        }
+        if (command.equalsIgnoreCase("explain") && query.get(command) instanceof Document explained) {
+            return Explain.explain(resolveDatabase(databaseName), explained);
         }
         return super.handleCommand(channel, databaseName, command, query);
     }
@@ -85,19 +120,25 @@ public class IndexNarrowingH2Backend extends H2Backend {
 
         /**
          * Upstream keeps no secondary index: it stands in an index that holds nothing and says it is empty, and an
-         * empty index is filled by reading every document of the collection. That made every restart read each
-         * collection once per secondary index (measured: minutes, with services timing out, after 50,000
-         * grievances). This stand-in says it is not empty, so nothing is read for it; queries scan as before.
+         * empty index is filled by reading every document of the collection, at every restart. Here the index is a
+         * map of the same store ({@link SecondaryIndex}), built once and kept.
          */
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                            boolean sparse) {
-            return new EmptyIndex<>(indexName, keys) {
-                @Override
-                public boolean isEmpty() {
-                    return false;
-                }
-            };
+            if (!keepsSecondaryIndexes()) {
+                return noSecondaryIndex(indexName, keys);
+            }
+            boolean[] descending = new boolean[keys.size()];
+            for (int i = 0; i < descending.length; i++) {
+                descending[i] = !keys.get(i).isAscending();
+            }
+            BsonDataTypes.IndexKeyType keyType = new BsonDataTypes.IndexKeyType(descending);
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<KeyValue, Boolean> map = getMvStore().openMap(fullName + "._index_" + indexName,
+                new MVMap.Builder<KeyValue, Boolean>().keyType(keyType));
+            MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + fullName);
+            return new SecondaryIndex(map, keyType, meta, indexName, keys, sparse);
         }
 
         @Override
@@ -111,7 +152,22 @@ public class IndexNarrowingH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * The stand-in this server used before it kept secondary indexes: it holds nothing and says it is not empty, so
+     * nothing is read for it at a restart; every query scans.
+     */
+    private static Index<Object> noSecondaryIndex(String indexName, List<IndexKey> keys) {
+        return new EmptyIndex<>(indexName, keys) {
+            @Override
+            public boolean isEmpty() {
+                return false;
+            }
+        };
+    }
+
     static final class NarrowingCollection extends H2Collection {
+
+        private final AtomicInteger indexBuilds = new AtomicInteger();
 
         NarrowingCollection(MongoDatabase database, String name, CollectionOptions options,
                             MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
@@ -121,18 +177,115 @@ public class IndexNarrowingH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
+            return execute(query, orderBy, numberToSkip, limit, batchSize, fieldSelector, new Explain.Stats());
+        }
+
+        /** Answers a query as {@link #queryDocuments} does, recording the plan and what it examined. */
+        QueryResult execute(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                            Document fieldSelector, Explain.Stats stats) {
+            Document filter = query == null ? new Document() : query;
             List<Index<Object>> indexes = getIndexes();
-            boolean exactIndexMatch = indexes.stream().anyMatch(index -> index.canHandle(query));
-            if (!exactIndexMatch) {
-                for (Index<Object> index : indexes) {
-                    Document pinned = pinnedKeys(query, index);
-                    if (pinned != null && index.canHandle(pinned)) {
-                        return matchDocuments(query, index.getPositions(pinned), orderBy, numberToSkip, limit,
-                            batchSize, fieldSelector);
-                    }
+            for (Index<Object> index : indexes) {
+                if (index.canHandle(filter)) {
+                    return matchPositions(filter, index, index.getPositions(filter), orderBy, numberToSkip, limit,
+                        batchSize, fieldSelector, stats);
                 }
             }
-            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            for (Index<Object> index : indexes) {
+                Document pinned = pinnedKeys(filter, index);
+                if (pinned != null && index.canHandle(pinned)) {
+                    return matchPositions(filter, index, index.getPositions(pinned), orderBy, numberToSkip, limit,
+                        batchSize, fieldSelector, stats);
+                }
+            }
+            List<IndexPlanner.Plan> plans = IndexPlanner.choose(filter, orderBy, secondaryIndexes());
+            if (!plans.isEmpty()) {
+                return scan(plans, filter, orderBy, numberToSkip, limit, batchSize, fieldSelector, stats);
+            }
+            stats.collectionScan(count());
+            return matchDocuments(filter, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        private QueryResult matchPositions(Document query, Index<Object> index, Iterable<Object> positions,
+                                           Document orderBy, int numberToSkip, int limit, int batchSize,
+                                           Document fieldSelector, Explain.Stats stats) {
+            List<Object> found = new ArrayList<>();
+            positions.forEach(found::add);
+            stats.uniqueLookup(index, found.size());
+            return matchDocuments(query, found, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * Reads the documents of the plans' index entries (once each) and matches the whole query against each.
+         * When a single scan yields the requested order, it stops once skip + limit documents have matched.
+         */
+        private QueryResult scan(List<IndexPlanner.Plan> plans, Document query, Document orderBy, int numberToSkip,
+                                 int limit, int batchSize, Document fieldSelector, Explain.Stats stats) {
+            boolean ordered = plans.size() == 1 && plans.get(0).sortServed();
+            int wanted = ordered && limit > 0 ? numberToSkip + limit : -1;
+            Set<Object> seen = plans.size() > 1 || plans.get(0).index().isMultikey() ? new HashSet<>() : null;
+            List<Document> matched = new ArrayList<>();
+            scanning:
+            for (IndexPlanner.Plan plan : plans) {
+                long keys = 0;
+                long documents = 0;
+                try {
+                    for (List<Object> prefix : plan.prefixes()) {
+                        Iterator<Object> positions = plan.index().scan(prefix, plan.start(), plan.end(),
+                            plan.reverse());
+                        while (positions.hasNext()) {
+                            Object position = positions.next();
+                            keys++;
+                            if (seen != null && !seen.add(position)) {
+                                continue;
+                            }
+                            Document document = getDocument(position);
+                            documents++;
+                            if (document != null && documentMatchesQuery(document, query)) {
+                                matched.add(document);
+                                if (wanted > 0 && matched.size() >= wanted) {
+                                    break scanning;
+                                }
+                            }
+                        }
+                    }
+                } finally {
+                    stats.indexScan(plan, keys, documents);
+                }
+            }
+            Comparator<Document> order = ordered ? null : deriveComparator(orderBy);
+            return super.matchDocumentsFromStream(new Document(), matched.stream().map(Document::cloneDeeply),
+                numberToSkip, limit, batchSize, order, fieldSelector);
+        }
+
+        private List<SecondaryIndex> secondaryIndexes() {
+            List<SecondaryIndex> secondary = new ArrayList<>();
+            for (Index<Object> index : getIndexes()) {
+                if (index instanceof SecondaryIndex s) {
+                    secondary.add(s);
+                }
+            }
+            return secondary;
+        }
+
+        /** Builds a new index from the documents (upstream's build), then marks it complete in the same store. */
+        @Override
+        public synchronized void addIndex(Index<Object> index) {
+            boolean builds = index instanceof SecondaryIndex && index.isEmpty()
+                && getIndexes().stream().noneMatch(existing -> existing.getName().equals(index.getName()));
+            if (builds) {
+                ((SecondaryIndex) index).clearForBuild();
+            }
+            super.addIndex(index);
+            if (builds) {
+                ((SecondaryIndex) index).markBuilt();
+                indexBuilds.incrementAndGet();
+            }
+        }
+
+        /** How many indexes this collection built from its documents since it was opened, for tests. */
+        int indexBuilds() {
+            return indexBuilds.get();
         }
 
         /** The indexes this collection keeps, for tests. */
