@@ -127,6 +127,9 @@ public class IndexNarrowingH2Backend extends H2Backend {
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                            boolean sparse) {
             if (!keepsSecondaryIndexes()) {
+                // Writes now would not reach the index: a later start with indexes must rebuild it.
+                getMvStore().openMap(META_PREFIX + getFullCollectionNamespace(collectionName))
+                    .remove(SecondaryIndex.builtKey(indexName));
                 return noSecondaryIndex(indexName, keys);
             }
             boolean[] descending = new boolean[keys.size()];

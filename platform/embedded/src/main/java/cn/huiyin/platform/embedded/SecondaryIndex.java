@@ -50,11 +50,16 @@ final class SecondaryIndex extends Index<Object> {
         this.map = map;
         this.keyType = keyType;
         this.meta = meta;
-        this.builtKey = "secondaryIndex." + name;
+        this.builtKey = builtKey(name);
         this.multikeyKey = "secondaryIndex." + name + ".multikey";
         this.builtValue = FORMAT + " " + toIndexDescription().get("key").toString() + (sparse ? " sparse" : "");
         this.built = builtValue.equals(meta.get(builtKey));
         this.multikeyFields = built && meta.get(multikeyKey) instanceof Integer fields ? fields : 0;
+    }
+
+    /** Where the meta map records that the index is complete. */
+    static String builtKey(String indexName) {
+        return "secondaryIndex." + indexName;
     }
 
     /** Before a build: whatever is there (a build a crash interrupted, an older layout) goes. */

@@ -53,9 +53,19 @@ final class DueIndex {
     /** Entries due at {@code now}, at most {@code limit}. */
     List<DueCheck> due(Instant now, int limit) {
         List<DueCheck> due = new ArrayList<>();
-        entries.find(Filters.lte("due", Date.from(now))).projection(Projections.include("_id", "touches")).limit(limit)
+        entries.find(dueFilter(now)).projection(Projections.include("_id", "touches")).limit(limit)
             .forEach(d -> due.add(new DueCheck(d.getString("_id"), ((Number) d.get("touches")).longValue())));
         return due;
+    }
+
+    /** The due-step scan's filter: served by the index {@code due}. */
+    static Bson dueFilter(Instant now) {
+        return Filters.lte("due", Date.from(now));
+    }
+
+    /** The collection of entries, for tests. */
+    MongoCollection<Document> entries() {
+        return entries;
     }
 
     /**
