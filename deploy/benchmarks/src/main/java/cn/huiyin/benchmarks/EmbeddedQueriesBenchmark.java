@@ -88,7 +88,8 @@ final class EmbeddedQueriesBenchmark implements Benchmarks.Benchmark {
                 load(stores, grievances);
             }
             System.out.printf("store: %,d grievances, %,d inbox entries, %,d due entries; file %,d MB%n",
-                stores.grievances.countDocuments(), stores.inbox.countDocuments(), stores.due.countDocuments(),
+                stores.grievances.estimatedDocumentCount(), stores.inbox.estimatedDocumentCount(),
+                stores.due.estimatedDocumentCount(),
                 Files.size(file) >> 20);
             measure(stores, queries);
         } finally {
@@ -126,14 +127,17 @@ final class EmbeddedQueriesBenchmark implements Benchmarks.Benchmark {
         void declareIndexes() {
             grievances.createIndex(Indexes.compoundIndex(Indexes.ascending("place.divisionCode"),
                 Indexes.descending("submittedAt")));
-            grievances.createIndex(Indexes.ascending("handling.orgId"));
+            grievances.createIndex(Indexes.compoundIndex(Indexes.ascending("handling.orgId"),
+                Indexes.descending("submittedAt")));
             grievances.createIndex(Indexes.compoundIndex(Indexes.ascending("handling.coHandlingOrgIds"),
                 Indexes.descending("submittedAt")));
             grievances.createIndex(Indexes.ascending("closedAt"));
             grievances.createIndex(Indexes.compoundIndex(Indexes.ascending("recordedBy.staffId"),
                 Indexes.descending("submittedAt")));
-            inbox.createIndex(Indexes.ascending("organisationId", "status", "dueAt"),
-                new IndexOptions().name("org_status_due"));
+            inbox.createIndex(Indexes.ascending("organisationId", "status", "dueAt", "grievanceId"),
+                new IndexOptions().name("org_status_due_id"));
+            inbox.createIndex(Indexes.ascending("organisationId", "dueAt", "grievanceId"),
+                new IndexOptions().name("org_due_id"));
             due.createIndex(Indexes.ascending("due"), new IndexOptions().name("due"));
         }
     }

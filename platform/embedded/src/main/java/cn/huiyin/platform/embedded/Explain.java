@@ -13,9 +13,10 @@ import de.bwaldvogel.mongo.bson.Document;
 /**
  * The {@code explain} command, in the shape MongoDB answers it ({@code queryPlanner.winningPlan} as a tree of
  * stages, {@code executionStats}), for {@code find}, {@code count}, {@code distinct}, {@code delete},
- * {@code update} and {@code findAndModify}: the query is run with the plan queries get, and what it examined is
- * counted. An {@code aggregate} is reported as the collection scan upstream's aggregation makes. Tests assert on it
- * that a service's queries use an index, against this server and real MongoDB alike.
+ * {@code update}, {@code findAndModify} and {@code aggregate} (its first {@code $match}): the query is run with the
+ * plan queries get, and what it examined is counted. An aggregation not starting with {@code $match} is reported as
+ * the collection scan it is. Tests assert on it that a service's queries use an index, against this server and real
+ * MongoDB alike.
  */
 final class Explain {
 
@@ -81,9 +82,9 @@ final class Explain {
                     first.get("multi")) ? 0 : 1;
             }
             case "aggregate" -> {
-                aggregate = true;
-                Document stage = first(explained.get("pipeline"));
-                filter = document(stage.get("$match"));
+                Document match = leadingMatch(explained.get("pipeline"));
+                aggregate = match == null;
+                filter = match == null ? new Document() : match;
             }
             default -> throw new IllegalArgumentException("explain does not support " + verb);
         }
@@ -143,6 +144,12 @@ final class Explain {
             stage = new Document("stage", "LIMIT").append("limitAmount", limit).append("inputStage", stage);
         }
         return stage;
+    }
+
+    /** The filter of a pipeline's first stage if that is a {@code $match}, else null. */
+    static Document leadingMatch(Object pipeline) {
+        Document first = first(pipeline);
+        return first.get("$match") instanceof Document match ? match : null;
     }
 
     private static Document document(Object value) {

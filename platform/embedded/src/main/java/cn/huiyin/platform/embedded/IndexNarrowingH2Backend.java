@@ -5,7 +5,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.StreamSupport;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -93,6 +96,19 @@ public class IndexNarrowingH2Backend extends H2Backend {
         if (command.equalsIgnoreCase("explain") && query.get(command) instanceof Document explained) {
             return Explain.explain(resolveDatabase(databaseName), explained);
         }
+        Document match = command.equalsIgnoreCase("aggregate") && keepsSecondaryIndexes()
+            ? Explain.leadingMatch(query.get("pipeline")) : null;
+        if (match != null && resolveDatabase(databaseName).resolveCollection(String.valueOf(query.get(command)), false)
+                instanceof NarrowingCollection collection) {
+            Document counted = countByIndex(databaseName, collection, match, query.get("pipeline"));
+            if (counted != null) {
+                return counted;
+            }
+            // Upstream's aggregation reads the whole collection; its first $match can use an index instead (the
+            // driver's countDocuments, which Spring Data's count uses, is such a pipeline).
+            return collection.withLeadingMatch(match,
+                () -> super.handleCommand(channel, databaseName, command, query));
+        }
         return super.handleCommand(channel, databaseName, command, query);
     }
 
@@ -156,6 +172,51 @@ public class IndexNarrowingH2Backend extends H2Backend {
     }
 
     /**
+     * The driver's {@code countDocuments} (and so Spring Data's {@code count}) is the pipeline
+     * {@code [$match, ($skip), ($limit), {$group: {_id: 1, n: {$sum: 1}}}]}: answered from index keys alone when the
+     * index bounds are exactly the filter, as MongoDB's COUNT_SCAN does; null otherwise.
+     */
+    private static Document countByIndex(String databaseName, NarrowingCollection collection, Document match,
+                                         Object pipeline) {
+        if (!(pipeline instanceof List<?> stages) || stages.size() < 2
+            || !(stages.get(stages.size() - 1) instanceof Document last)
+            || !(last.get("$group") instanceof Document group) || group.size() != 2 || !group.containsKey("_id")) {
+            return null;
+        }
+        String field = group.keySet().stream().filter(key -> !key.equals("_id")).findFirst().orElseThrow();
+        if (!(group.get(field) instanceof Document sum) || sum.size() != 1
+            || !(sum.get("$sum") instanceof Number one) || one.intValue() != 1) {
+            return null;
+        }
+        long skip = 0;
+        long limit = -1;
+        for (Object stage : stages.subList(1, stages.size() - 1)) {
+            if (stage instanceof Document d && d.size() == 1 && d.get("$skip") instanceof Number n) {
+                skip = n.longValue();
+            } else if (stage instanceof Document d && d.size() == 1 && d.get("$limit") instanceof Number n) {
+                limit = n.longValue();
+            } else {
+                return null;
+            }
+        }
+        long count = collection.countByIndex(match);
+        if (count < 0) {
+            return null;
+        }
+        count = Math.max(0, count - skip);
+        if (limit >= 0) {
+            count = Math.min(count, limit);
+        }
+        List<Document> batch = count == 0 ? List.of()
+            : List.of(new Document("_id", group.get("_id")).append(field, count <= Integer.MAX_VALUE ? (Object) (int) count
+                : (Object) count));
+        Document cursor = new Document("id", 0L)
+            .append("ns", databaseName + "." + collection.getCollectionName())
+            .append("firstBatch", batch);
+        return new Document("cursor", cursor).append("ok", 1.0);
+    }
+
+    /**
      * The stand-in this server used before it kept secondary indexes: it holds nothing and says it is not empty, so
      * nothing is read for it at a restart; every query scans.
      */
@@ -169,6 +230,8 @@ public class IndexNarrowingH2Backend extends H2Backend {
     }
 
     static final class NarrowingCollection extends H2Collection {
+
+        private static final ThreadLocal<Map.Entry<NarrowingCollection, Document>> LEADING_MATCH = new ThreadLocal<>();
 
         private final AtomicInteger indexBuilds = new AtomicInteger();
 
@@ -224,41 +287,128 @@ public class IndexNarrowingH2Backend extends H2Backend {
          */
         private QueryResult scan(List<IndexPlanner.Plan> plans, Document query, Document orderBy, int numberToSkip,
                                  int limit, int batchSize, Document fieldSelector, Explain.Stats stats) {
-            boolean ordered = plans.size() == 1 && plans.get(0).sortServed();
-            int wanted = ordered && limit > 0 ? numberToSkip + limit : -1;
-            Set<Object> seen = plans.size() > 1 || plans.get(0).index().isMultikey() ? new HashSet<>() : null;
-            List<Document> matched = new ArrayList<>();
-            scanning:
+            boolean sorted = orderBy != null && !orderBy.isEmpty();
+            boolean served = plans.stream().allMatch(IndexPlanner.Plan::sortServed);
+            boolean ordered = served && (plans.size() == 1 || !sorted);
+            int wanted = served && limit > 0 ? numberToSkip + limit : -1;
+            List<Matches> scans = new ArrayList<>();
             for (IndexPlanner.Plan plan : plans) {
-                long keys = 0;
-                long documents = 0;
-                try {
-                    for (List<Object> prefix : plan.prefixes()) {
-                        Iterator<Object> positions = plan.index().scan(prefix, plan.start(), plan.end(),
-                            plan.reverse());
-                        while (positions.hasNext()) {
-                            Object position = positions.next();
-                            keys++;
-                            if (seen != null && !seen.add(position)) {
-                                continue;
+                scans.add(new Matches(plan, query));
+            }
+            // A document may be found by several alternatives of an $or: it is returned once.
+            Set<Object> emitted = plans.size() > 1 ? new HashSet<>() : null;
+            List<Document> matched = new ArrayList<>();
+            try {
+                if (served && sorted && plans.size() > 1) {
+                    // Every alternative yields its documents in the requested order: merge them (SORT_MERGE).
+                    Comparator<Document> order = deriveComparator(orderBy);
+                    while (wanted < 0 || matched.size() < wanted) {
+                        Matches first = null;
+                        for (Matches scan : scans) {
+                            if (scan.head() != null && (first == null
+                                || order.compare(scan.head(), first.head()) < 0)) {
+                                first = scan;
                             }
-                            Document document = getDocument(position);
-                            documents++;
-                            if (document != null && documentMatchesQuery(document, query)) {
+                        }
+                        if (first == null) {
+                            break;
+                        }
+                        Object position = first.headPosition();
+                        Document document = first.take();
+                        if (emitted.add(position)) {
+                            matched.add(document);
+                        }
+                    }
+                    ordered = true;
+                } else {
+                    scanning:
+                    for (Matches scan : scans) {
+                        while (scan.head() != null) {
+                            Object position = scan.headPosition();
+                            Document document = scan.take();
+                            if (emitted == null || emitted.add(position)) {
                                 matched.add(document);
-                                if (wanted > 0 && matched.size() >= wanted) {
-                                    break scanning;
-                                }
+                            }
+                            if (wanted > 0 && matched.size() >= wanted) {
+                                break scanning;
                             }
                         }
                     }
-                } finally {
-                    stats.indexScan(plan, keys, documents);
                 }
+            } finally {
+                scans.forEach(scan -> stats.indexScan(scan.plan, scan.keys, scan.documents));
             }
             Comparator<Document> order = ordered ? null : deriveComparator(orderBy);
             return super.matchDocumentsFromStream(new Document(), matched.stream().map(Document::cloneDeeply),
                 numberToSkip, limit, batchSize, order, fieldSelector);
+        }
+
+        /** The documents of one plan's entries that match the query, read one at a time in index order. */
+        private final class Matches {
+
+            private final IndexPlanner.Plan plan;
+            private final Document query;
+            // A multikey index has an entry per array element: a document is read once per scan.
+            private final Set<Object> seen;
+            private final Iterator<List<Object>> prefixes;
+            private Iterator<Object> positions = java.util.Collections.emptyIterator();
+            private Document head;
+            private Object headPosition;
+            private boolean fetched;
+            private long keys;
+            private long documents;
+
+            Matches(IndexPlanner.Plan plan, Document query) {
+                this.plan = plan;
+                this.query = query;
+                this.seen = plan.index().isMultikey() ? new HashSet<>() : null;
+                this.prefixes = plan.prefixes().iterator();
+            }
+
+            /** The next matching document, read when first asked for (a page reads no document past its end). */
+            Document head() {
+                if (!fetched) {
+                    advance();
+                    fetched = true;
+                }
+                return head;
+            }
+
+            Object headPosition() {
+                head();
+                return headPosition;
+            }
+
+            Document take() {
+                Document taken = head();
+                fetched = false;
+                return taken;
+            }
+
+            private void advance() {
+                head = null;
+                headPosition = null;
+                while (true) {
+                    while (!positions.hasNext()) {
+                        if (!prefixes.hasNext()) {
+                            return;
+                        }
+                        positions = plan.index().scan(prefixes.next(), plan.start(), plan.end(), plan.reverse());
+                    }
+                    Object position = positions.next();
+                    keys++;
+                    if (seen != null && !seen.add(position)) {
+                        continue;
+                    }
+                    Document document = getDocument(position);
+                    documents++;
+                    if (document != null && documentMatchesQuery(document, query)) {
+                        head = document;
+                        headPosition = position;
+                        return;
+                    }
+                }
+            }
         }
 
         private List<SecondaryIndex> secondaryIndexes() {
@@ -269,6 +419,41 @@ public class IndexNarrowingH2Backend extends H2Backend {
                 }
             }
             return secondary;
+        }
+
+        /**
+         * How many documents match, from index keys alone, when the plan's bounds are exactly the filter; -1 when
+         * documents would have to be read.
+         */
+        long countByIndex(Document filter) {
+            List<IndexPlanner.Plan> plans = IndexPlanner.choose(filter, null, secondaryIndexes());
+            if (plans.isEmpty() || plans.stream().anyMatch(plan -> !plan.exact())) {
+                return -1;
+            }
+            Set<Object> seen = plans.size() > 1 || plans.get(0).index().isMultikey() ? new HashSet<>() : null;
+            long count = 0;
+            for (IndexPlanner.Plan plan : plans) {
+                for (List<Object> prefix : plan.prefixes()) {
+                    Iterator<Object> positions = plan.index().scan(prefix, plan.start(), plan.end(), false);
+                    while (positions.hasNext()) {
+                        Object position = positions.next();
+                        if (seen == null || seen.add(position)) {
+                            count++;
+                        }
+                    }
+                }
+            }
+            return count;
+        }
+
+        @Override
+        public int count(Document query, int skip, int limit) {
+            long counted = query == null || query.isEmpty() ? -1 : countByIndex(query);
+            if (counted < 0) {
+                return super.count(query, skip, limit);
+            }
+            counted = Math.max(0, counted - Math.max(skip, 0));
+            return (int) (limit > 0 ? Math.min(counted, limit) : counted);
         }
 
         /** Builds a new index from the documents (upstream's build), then marks it complete in the same store. */
@@ -289,6 +474,30 @@ public class IndexNarrowingH2Backend extends H2Backend {
         /** How many indexes this collection built from its documents since it was opened, for tests. */
         int indexBuilds() {
             return indexBuilds.get();
+        }
+
+        /**
+         * Runs an aggregation whose pipeline starts with {@code match}: its read of "all documents" gets those the
+         * index plan of {@code match} yields instead (the pipeline's $match still filters them).
+         */
+        <T> T withLeadingMatch(Document match, Supplier<T> aggregation) {
+            LEADING_MATCH.set(Map.entry(this, match));
+            try {
+                return aggregation.get();
+            } finally {
+                LEADING_MATCH.remove();
+            }
+        }
+
+        @Override
+        public Stream<Document> queryAllAsStream() {
+            Map.Entry<NarrowingCollection, Document> match = LEADING_MATCH.get();
+            if (match != null && match.getKey() == this) {
+                LEADING_MATCH.remove();
+                QueryResult result = execute(match.getValue(), null, 0, 0, 0, null, new Explain.Stats());
+                return StreamSupport.stream(result.spliterator(), false);
+            }
+            return StreamSupport.stream(queryAll().spliterator(), false);
         }
 
         /** The indexes this collection keeps, for tests. */

@@ -37,7 +37,11 @@ final class IndexPlanner {
 
     /** A scan of {@code index}: for each prefix (equality values), the entries between start and end. */
     record Plan(SecondaryIndex index, List<List<Object>> prefixes, Object start, Object end, boolean reverse,
-                boolean sortServed, int boundFields) {
+                boolean sortServed, int boundFields, boolean exact) {
+
+        Plan inexact() {
+            return new Plan(index, prefixes, start, end, reverse, sortServed, boundFields, false);
+        }
     }
 
     /**
@@ -50,10 +54,11 @@ final class IndexPlanner {
         }
         Map<String, List<Object>> conditions = new LinkedHashMap<>();
         List<Collection<?>> alternatives = new ArrayList<>();
-        collect(query, conditions, alternatives);
+        int operators = collect(query, conditions, alternatives);
         Plan single = best(conditions, orderBy, indexes);
         if (single != null) {
-            return List.of(single);
+            // Any operator besides $and ($or, $nor, $expr...) is a condition the bounds do not express.
+            return List.of(operators == 0 ? single : single.inexact());
         }
         if (alternatives.isEmpty()) {
             return List.of();
@@ -68,13 +73,13 @@ final class IndexPlanner {
                 }
                 Map<String, List<Object>> branchConditions = new LinkedHashMap<>();
                 conditions.forEach((field, values) -> branchConditions.put(field, new ArrayList<>(values)));
-                collect(branch, branchConditions, new ArrayList<>());
-                Plan plan = best(branchConditions, or.size() == 1 ? orderBy : null, indexes);
+                int branchOperators = collect(branch, branchConditions, new ArrayList<>());
+                Plan plan = best(branchConditions, orderBy, indexes);
                 if (plan == null) {
                     plans = null;
                     break;
                 }
-                plans.add(plan);
+                plans.add(operators == 1 && branchOperators == 0 ? plan : plan.inexact());
             }
             if (plans != null && !plans.isEmpty()) {
                 return plans;
@@ -112,24 +117,31 @@ final class IndexPlanner {
 
     /**
      * The conditions every matching document meets, by field (top-level fields and those of {@code $and}), and
-     * the {@code $or}s it meets one alternative of.
+     * the {@code $or}s it meets one alternative of; returns how many other operators the query has.
      */
-    private static void collect(Document query, Map<String, List<Object>> conditions, List<Collection<?>> ors) {
+    private static int collect(Document query, Map<String, List<Object>> conditions, List<Collection<?>> ors) {
+        int operators = 0;
         for (Map.Entry<String, Object> entry : query.entrySet()) {
             String field = entry.getKey();
             if (field.equals("$and") && entry.getValue() instanceof Collection<?> parts) {
                 for (Object part : parts) {
                     if (part instanceof Document document) {
-                        collect(document, conditions, ors);
+                        operators += collect(document, conditions, ors);
+                    } else {
+                        operators++;
                     }
                 }
-            } else if (field.equals("$or") && entry.getValue() instanceof Collection<?> alternatives
-                && !alternatives.isEmpty()) {
-                ors.add(alternatives);
-            } else if (!field.startsWith("$")) {
+            } else if (field.startsWith("$")) {
+                operators++;
+                if (field.equals("$or") && entry.getValue() instanceof Collection<?> alternatives
+                    && !alternatives.isEmpty()) {
+                    ors.add(alternatives);
+                }
+            } else {
                 conditions.computeIfAbsent(field, f -> new ArrayList<>()).add(entry.getValue());
             }
         }
+        return operators;
     }
 
     private static Plan plan(SecondaryIndex index, Map<String, List<Object>> conditions, Document orderBy) {
@@ -173,7 +185,56 @@ final class IndexPlanner {
             end = range[1];
         }
         Boolean reverse = sortDirection(index, orderBy, pointsPerField);
-        return new Plan(index, prefixes, start, end, Boolean.TRUE.equals(reverse), reverse != null, bound);
+        boolean exact = conditions.size() == bound && exact(index, conditions, pointsPerField.size(), range != null);
+        return new Plan(index, prefixes, start, end, Boolean.TRUE.equals(reverse), reverse != null, bound, exact);
+    }
+
+    /**
+     * Whether the index entries in the bounds are exactly the documents matching the conditions (so they can be
+     * counted without reading a document): one condition per bounded field, each turned into bounds without loss.
+     */
+    private static boolean exact(SecondaryIndex index, Map<String, List<Object>> conditions, int points,
+                                 boolean ranged) {
+        List<String> fields = index.fields();
+        for (int i = 0; i < points + (ranged ? 1 : 0); i++) {
+            List<Object> fieldConditions = conditions.get(fields.get(i));
+            if (fieldConditions == null || fieldConditions.size() != 1) {
+                return false;
+            }
+            Object condition = fieldConditions.get(0);
+            if (i < points) {
+                if (!scalar(condition) && !(condition instanceof Document operators && operators.size() == 1
+                    && (scalar(operators.get("$eq")) || operators.get("$in") instanceof Collection<?>))) {
+                    return false;
+                }
+            } else if (!exactRange(condition, index.isMultikey(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean exactRange(Object condition, boolean multikey) {
+        String prefix = anchoredPrefix(condition);
+        if (prefix != null) {
+            String pattern = BsonRegularExpression.convertToRegularExpression(condition).getPattern();
+            return pattern.equals("^" + prefix) || pattern.equals("^\\Q" + prefix + "\\E")
+                || pattern.equals("^\\Q" + prefix);
+        }
+        if (!(condition instanceof Document operators) || BsonRegularExpression.isRegularExpression(condition)) {
+            return false;
+        }
+        Object low = lowBound(operators);
+        Object high = highBound(operators);
+        int known = (operators.containsKey("$gt") ? 1 : 0) + (operators.containsKey("$gte") ? 1 : 0)
+            + (operators.containsKey("$lt") ? 1 : 0) + (operators.containsKey("$lte") ? 1 : 0);
+        if (known != operators.size() || (low == null && high == null) || known > 2) {
+            return false;
+        }
+        if (low != null && high != null) {
+            return !multikey && Bound.typeRank(((Bound) low).value()) == Bound.typeRank(((Bound) high).value());
+        }
+        return known == 1;
     }
 
     /** The values a field must equal (sorted, normalised), or null if its conditions give none usable. */

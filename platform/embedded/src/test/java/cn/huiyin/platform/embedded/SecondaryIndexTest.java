@@ -52,6 +52,7 @@ class SecondaryIndexTest {
                 collection.createIndex(Indexes.ascending("b"), new IndexOptions().sparse(true));
                 collection.createIndex(Indexes.ascending("m"));
                 collection.createIndex(Indexes.ascending("o.s", "a"));
+                collection.createIndex(Indexes.ascending("a", "b"));
             }
             for (int i = 0; i < 400; i++) {
                 Document document = randomDocument(random, i);
@@ -171,6 +172,11 @@ class SecondaryIndexTest {
             Document either = cases.find(Filters.or(Filters.regex("divisionCode", "^510104006"),
                 Filters.lt("activeDueAt", new Date(BASE + 10_000L)))).explain(ExplainVerbosity.EXECUTION_STATS);
             assertThat(IndexPlans.stages(either)).contains("FETCH", "OR");
+            Document counted = cases.aggregate(List.of(com.mongodb.client.model.Aggregates.match(
+                    Filters.regex("divisionCode", "^510112")),
+                com.mongodb.client.model.Aggregates.count("n"))).explain(ExplainVerbosity.EXECUTION_STATS);
+            assertThat(IndexPlans.indexName(counted)).as("countDocuments' pipeline").isEqualTo("divisionCode_1");
+            assertThat(cases.countDocuments(Filters.regex("divisionCode", "^510112"))).isEqualTo(150);
             assertThat(IndexPlans.indexName(cases.find(Filters.eq("unindexed", 1))
                 .explain(ExplainVerbosity.EXECUTION_STATS))).isNull();
         }
