@@ -15,7 +15,9 @@ import cn.huiyin.dashboard.domain.cell.CellKey;
 import cn.huiyin.dashboard.domain.cell.Keys;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -36,6 +38,8 @@ class MongoCells implements CellStore {
 
     MongoCells(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("generation", Sort.Direction.ASC)
+            .on("period", Sort.Direction.ASC).on("group", Sort.Direction.ASC).named("generation_period_group"));
     }
 
     @Override
@@ -97,12 +101,18 @@ class MongoCells implements CellStore {
 
     @Override
     public Set<String> scopes(String generation, String period, CellGroup group) {
-        Query query = new Query(Criteria.where("generation").is(generation).and("period").is(period)
-            .and("group").is(group.code()));
-        query.fields().include("scope");
+        Query query = scopesQuery(generation, period, group);
         Set<String> scopes = new TreeSet<>();
         mongo.find(query, Document.class, COLLECTION).forEach(d -> scopes.add(d.getString("scope")));
         return scopes;
+    }
+
+    /** The territories with a cell of this period and breakdown: index {@code generation_period_group}. */
+    static Query scopesQuery(String generation, String period, CellGroup group) {
+        Query query = new Query(Criteria.where("generation").is(generation).and("period").is(period)
+            .and("group").is(group.code()));
+        query.fields().include("scope");
+        return query;
     }
 
     @Override
