@@ -28,6 +28,14 @@ final class Explain {
 
         private final List<Document> scans = new ArrayList<>();
         private boolean sortServed;
+        private boolean ordered;
+        private boolean merged;
+
+        /** Whether the scans yielded the requested order (one scan in order, or several merged in order). */
+        void ordered(boolean inOrder, boolean mergedScans) {
+            ordered = inOrder;
+            merged = mergedScans;
+        }
         private long keysExamined;
         private long docsExamined;
 
@@ -130,10 +138,11 @@ final class Explain {
         } else if (stats.scans.size() == 1) {
             stage = new Document("stage", "FETCH").append("filter", filter).append("inputStage", stats.scans.get(0));
         } else {
-            stage = new Document("stage", "FETCH").append("filter", filter)
-                .append("inputStage", new Document("stage", "OR").append("inputStages", stats.scans));
+            stage = new Document("stage", "FETCH").append("filter", filter).append("inputStage",
+                new Document("stage", stats.merged ? "SORT_MERGE" : "OR").append("inputStages", stats.scans));
         }
-        boolean sorts = sort != null && !sort.isEmpty() && !(indexed && stats.scans.size() == 1 && stats.sortServed);
+        boolean sorts = sort != null && !sort.isEmpty()
+            && !(indexed && (stats.ordered || stats.scans.size() == 1 && stats.sortServed));
         if (sorts) {
             stage = new Document("stage", "SORT").append("sortPattern", sort).append("inputStage", stage);
         }

@@ -288,6 +288,9 @@ public class IndexNarrowingH2Backend extends H2Backend {
         private QueryResult scan(List<IndexPlanner.Plan> plans, Document query, Document orderBy, int numberToSkip,
                                  int limit, int batchSize, Document fieldSelector, Explain.Stats stats) {
             boolean sorted = orderBy != null && !orderBy.isEmpty();
+            if (sorted && plans.size() == 1 && plans.get(0).explodedReverse() != null) {
+                plans = explode(plans.get(0));
+            }
             boolean served = plans.stream().allMatch(IndexPlanner.Plan::sortServed);
             boolean ordered = served && (plans.size() == 1 || !sorted);
             int wanted = served && limit > 0 ? numberToSkip + limit : -1;
@@ -338,9 +341,31 @@ public class IndexNarrowingH2Backend extends H2Backend {
             } finally {
                 scans.forEach(scan -> stats.indexScan(scan.plan, scan.keys, scan.documents));
             }
+            stats.ordered(ordered, ordered && sorted && plans.size() > 1);
             Comparator<Document> order = ordered ? null : deriveComparator(orderBy);
             return super.matchDocumentsFromStream(new Document(), matched.stream().map(Document::cloneDeeply),
                 numberToSkip, limit, batchSize, order, fieldSelector);
+        }
+
+        /** One scan in sort order per prefix, or per distinct value of the ranged field; the plan itself if too many. */
+        private static List<IndexPlanner.Plan> explode(IndexPlanner.Plan plan) {
+            List<IndexPlanner.Plan> scans = new ArrayList<>();
+            for (List<Object> prefix : plan.prefixes()) {
+                if (!plan.explodeRange()) {
+                    scans.add(plan.exploded(prefix, null));
+                    continue;
+                }
+                List<Object> values = plan.index().distinctValues(prefix, plan.start(), plan.end(),
+                    IndexPlanner.MAX_EXPLODED);
+                if (values == null) {
+                    return List.of(plan);
+                }
+                values.forEach(value -> scans.add(plan.exploded(prefix, value)));
+                if (scans.size() > IndexPlanner.MAX_EXPLODED) {
+                    return List.of(plan);
+                }
+            }
+            return scans.isEmpty() ? List.of(plan) : scans;
         }
 
         /** The documents of one plan's entries that match the query, read one at a time in index order. */

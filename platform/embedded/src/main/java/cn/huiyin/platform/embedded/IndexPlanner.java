@@ -37,12 +37,34 @@ final class IndexPlanner {
 
     /** A scan of {@code index}: for each prefix (equality values), the entries between start and end. */
     record Plan(SecondaryIndex index, List<List<Object>> prefixes, Object start, Object end, boolean reverse,
-                boolean sortServed, int boundFields, boolean exact) {
+                boolean sortServed, int boundFields, boolean exact, Boolean explodedReverse, boolean explodeRange) {
 
         Plan inexact() {
-            return new Plan(index, prefixes, start, end, reverse, sortServed, boundFields, false);
+            return new Plan(index, prefixes, start, end, reverse, sortServed, boundFields, false, explodedReverse,
+                explodeRange);
+        }
+
+        /**
+         * A scan in sort order of one prefix (with, when {@code value} is not null, the ranged field fixed to it):
+         * several such scans, merged, serve a sort that follows the index after several {@code $in} values or
+         * after a range's distinct values (MongoDB's "explode for sort").
+         */
+        Plan exploded(List<Object> prefix, Object value) {
+            if (value == null) {
+                return new Plan(index, List.of(prefix), start, end, explodedReverse, true, boundFields, false, null,
+                    false);
+            }
+            List<Object> longer = new ArrayList<>(prefix);
+            longer.add(value);
+            int next = longer.size();
+            boolean descending = next < index.fields().size() && index.isDescending(next);
+            return new Plan(index, List.of(longer), descending ? Bound.HIGHEST : Bound.LOWEST,
+                descending ? Bound.LOWEST : Bound.HIGHEST, explodedReverse, true, boundFields, false, null, false);
         }
     }
+
+    /** At most this many scans are merged for one sort. */
+    static final int MAX_EXPLODED = 256;
 
     /**
      * The best plan: one scan, or one per alternative of an {@code $or} (MongoDB's OR stage), whose documents are
@@ -102,7 +124,8 @@ final class IndexPlanner {
             if (plan == null) {
                 continue;
             }
-            int score = plan.boundFields() * 10 + (plan.prefixes().size() == 1 ? 2 : 0) + (plan.sortServed() ? 3 : 0);
+            int score = plan.boundFields() * 10 + (plan.prefixes().size() == 1 ? 2 : 0) + (plan.sortServed() ? 3 : 0)
+                + (plan.explodedReverse() != null ? 2 : 0);
             if (score > bestScore) {
                 best = plan;
                 bestScore = score;
@@ -186,7 +209,20 @@ final class IndexPlanner {
         }
         Boolean reverse = sortDirection(index, orderBy, pointsPerField);
         boolean exact = conditions.size() == bound && exact(index, conditions, pointsPerField.size(), range != null);
-        return new Plan(index, prefixes, start, end, Boolean.TRUE.equals(reverse), reverse != null, bound, exact);
+        Boolean explodedReverse = null;
+        boolean explodeRange = false;
+        if (reverse == null && orderBy != null && !orderBy.isEmpty() && prefixes.size() <= MAX_EXPLODED) {
+            List<List<Object>> single = new ArrayList<>();
+            pointsPerField.forEach(points -> single.add(List.of(points.get(0))));
+            explodedReverse = sortDirection(index, orderBy, single);
+            if (explodedReverse == null && range != null) {
+                single.add(List.of(Bound.LOWEST));
+                explodedReverse = sortDirection(index, orderBy, single);
+                explodeRange = explodedReverse != null;
+            }
+        }
+        return new Plan(index, prefixes, start, end, Boolean.TRUE.equals(reverse), reverse != null, bound, exact,
+            explodedReverse, explodeRange);
     }
 
     /**

@@ -230,6 +230,29 @@ final class SecondaryIndex extends Index<Object> {
         };
     }
 
+    /**
+     * The distinct values of the field after {@code prefix} between start and end, in index order, found by
+     * jumping from one value to the next; null if there are more than {@code max}.
+     */
+    List<Object> distinctValues(List<Object> prefix, Object start, Object end, int max) {
+        List<Object> values = new ArrayList<>();
+        KeyValue to = lookupKey(prefix, end);
+        KeyValue from = lookupKey(prefix, start);
+        boolean descending = isDescending(prefix.size());
+        while (true) {
+            KeyValue key = map.ceilingKey(from);
+            if (key == null || keyType.compare(key, to) >= 0) {
+                return values;
+            }
+            Object value = key.get(prefix.size());
+            values.add(value);
+            if (values.size() > max) {
+                return null;
+            }
+            from = lookupKey(prefix, descending ? BsonDataTypes.Bound.before(value) : BsonDataTypes.Bound.after(value));
+        }
+    }
+
     private static KeyValue lookupKey(List<Object> prefix, Object bound) {
         List<Object> values = new ArrayList<>(prefix.size() + 1);
         values.addAll(prefix);

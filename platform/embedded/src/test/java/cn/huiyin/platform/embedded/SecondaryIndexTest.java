@@ -172,6 +172,12 @@ class SecondaryIndexTest {
             Document either = cases.find(Filters.or(Filters.regex("divisionCode", "^510104006"),
                 Filters.lt("activeDueAt", new Date(BASE + 10_000L)))).explain(ExplainVerbosity.EXECUTION_STATS);
             assertThat(IndexPlans.stages(either)).contains("FETCH", "OR");
+            cases.createIndex(Indexes.compoundIndex(Indexes.ascending("divisionCode"), Indexes.descending("activeDueAt")));
+            Document newest = cases.find(Filters.regex("divisionCode", "^510112")).sort(Sorts.descending("activeDueAt"))
+                .limit(5).explain(ExplainVerbosity.EXECUTION_STATS);
+            assertThat(IndexPlans.stages(newest)).as("one scan per division in the prefix, merged").doesNotContain("SORT");
+            assertThat(newest.get("executionStats", Document.class).get("totalDocsExamined", Number.class).intValue())
+                .as("a page and the first document of each of the 7 divisions").isLessThanOrEqualTo(5 + 7);
             Document counted = cases.aggregate(List.of(com.mongodb.client.model.Aggregates.match(
                     Filters.regex("divisionCode", "^510112")),
                 com.mongodb.client.model.Aggregates.count("n"))).explain(ExplainVerbosity.EXECUTION_STATS);
