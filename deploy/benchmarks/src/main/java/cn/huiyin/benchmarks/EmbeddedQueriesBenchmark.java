@@ -83,7 +83,7 @@ final class EmbeddedQueriesBenchmark implements Benchmarks.Benchmark {
             Stores stores = new Stores(client);
             stores.declareIndexes();
             System.out.printf("opened in %.1f s (with index declarations%s)%n", seconds(opened),
-                indexes && !fresh ? "; an index missing from the file is built now" : "");
+                indexes && !fresh ? "; an index the file lacks is built here" : "");
             if (fresh) {
                 load(stores, grievances);
             }

@@ -7,10 +7,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
-import java.util.stream.StreamSupport;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import io.netty.channel.Channel;
 
@@ -31,7 +31,10 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend, with one fix that keeps the embedded store fast as it grows.
+ * mongo-java-server's H2 backend, with the fixes that keep the embedded store fast as it grows.
+ *
+ * <p>It keeps the secondary indexes services declare, plans queries with them and answers {@code explain} in
+ * MongoDB's shape ({@link SecondaryIndex}, {@link IndexPlanner}, {@link Explain}; ADR 0028).
  *
  * <p>Upstream uses an index only when a query's keys are exactly the index's keys, so a filter such as
  * {@code {_id: 42, version: 3}} (what an optimistic-locking update sends) scans the whole collection: measured at
