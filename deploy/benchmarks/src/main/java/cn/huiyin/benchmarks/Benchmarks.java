@@ -25,6 +25,7 @@ public final class Benchmarks {
         ALL.put("store", new StoreWriteBenchmark());
         ALL.put("dashboard", new DashboardBenchmark());
         ALL.put("ledger-xlsx", new LedgerWorkbookBenchmark());
+        ALL.put("embedded-queries", new EmbeddedQueriesBenchmark());
     }
 
     private Benchmarks() {

@@ -1,8 +1,16 @@
 package cn.huiyin.platform.embedded;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import io.netty.channel.Channel;
 
@@ -23,7 +31,10 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend, with one fix that keeps the embedded store fast as it grows.
+ * mongo-java-server's H2 backend, with the fixes that keep the embedded store fast as it grows.
+ *
+ * <p>It keeps the secondary indexes services declare, plans queries with them and answers {@code explain} in
+ * MongoDB's shape ({@link SecondaryIndex}, {@link IndexPlanner}, {@link Explain}; ADR 0028).
  *
  * <p>Upstream uses an index only when a query's keys are exactly the index's keys, so a filter such as
  * {@code {_id: 42, version: 3}} (what an optimistic-locking update sends) scans the whole collection: measured at
@@ -47,8 +58,35 @@ public class IndexNarrowingH2Backend extends H2Backend {
     private static final String DATA_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
 
+    /**
+     * Set to {@code false} to keep no secondary index, as this server did before they were kept (an empty stand-in:
+     * every query scans). Only for measuring the difference (deploy/benchmarks); data files stay compatible.
+     */
+    public static final String SECONDARY_INDEXES_PROPERTY = "huiyin.embedded.secondary-indexes";
+
+    // H2Backend's constructor opens the stored databases, before this class's fields are set: the choice travels
+    // to them in a thread-local during construction.
+    private static final ThreadLocal<Boolean> CONSTRUCTING = new ThreadLocal<>();
+
+    private final Boolean secondaryIndexes;
+
     public IndexNarrowingH2Backend(MVStore store) {
-        super(store);
+        this(store, !"false".equalsIgnoreCase(System.getProperty(SECONDARY_INDEXES_PROPERTY)));
+    }
+
+    IndexNarrowingH2Backend(MVStore store, boolean secondaryIndexes) {
+        super(constructing(store, secondaryIndexes));
+        CONSTRUCTING.remove();
+        this.secondaryIndexes = secondaryIndexes;
+    }
+
+    private static MVStore constructing(MVStore store, boolean secondaryIndexes) {
+        CONSTRUCTING.set(secondaryIndexes);
+        return store;
+    }
+
+    private boolean keepsSecondaryIndexes() {
+        return secondaryIndexes != null ? secondaryIndexes : !Boolean.FALSE.equals(CONSTRUCTING.get());
     }
 
     @Override
@@ -57,6 +95,22 @@ public class IndexNarrowingH2Backend extends H2Backend {
             Document response = super.handleCommand(channel, databaseName, "ismaster", query);
             response.put("isWritablePrimary", Boolean.TRUE);
             return response;
+        }
+        if (command.equalsIgnoreCase("explain") && query.get(command) instanceof Document explained) {
+            return Explain.explain(resolveDatabase(databaseName), explained);
+        }
+        Document match = command.equalsIgnoreCase("aggregate") && keepsSecondaryIndexes()
+            ? Explain.leadingMatch(query.get("pipeline")) : null;
+        if (match != null && resolveDatabase(databaseName).resolveCollection(String.valueOf(query.get(command)), false)
+                instanceof NarrowingCollection collection) {
+            Document counted = countByIndex(databaseName, collection, match, query.get("pipeline"));
+            if (counted != null) {
+                return counted;
+            }
+            // Upstream's aggregation reads the whole collection; its first $match can use an index instead (the
+            // driver's countDocuments, which Spring Data's count uses, is such a pipeline).
+            return collection.withLeadingMatch(match,
+                () -> super.handleCommand(channel, databaseName, command, query));
         }
         return super.handleCommand(channel, databaseName, command, query);
     }
@@ -85,19 +139,28 @@ public class IndexNarrowingH2Backend extends H2Backend {
 
         /**
          * Upstream keeps no secondary index: it stands in an index that holds nothing and says it is empty, and an
-         * empty index is filled by reading every document of the collection. That made every restart read each
-         * collection once per secondary index (measured: minutes, with services timing out, after 50,000
-         * grievances). This stand-in says it is not empty, so nothing is read for it; queries scan as before.
+         * empty index is filled by reading every document of the collection, at every restart. Here the index is a
+         * map of the same store ({@link SecondaryIndex}), built once and kept.
          */
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                            boolean sparse) {
-            return new EmptyIndex<>(indexName, keys) {
-                @Override
-                public boolean isEmpty() {
-                    return false;
-                }
-            };
+            if (!keepsSecondaryIndexes()) {
+                // Writes now would not reach the index: a later start with indexes must rebuild it.
+                getMvStore().openMap(META_PREFIX + getFullCollectionNamespace(collectionName))
+                    .remove(SecondaryIndex.builtKey(indexName));
+                return noSecondaryIndex(indexName, keys);
+            }
+            boolean[] descending = new boolean[keys.size()];
+            for (int i = 0; i < descending.length; i++) {
+                descending[i] = !keys.get(i).isAscending();
+            }
+            BsonDataTypes.IndexKeyType keyType = new BsonDataTypes.IndexKeyType(descending);
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<KeyValue, Boolean> map = getMvStore().openMap(fullName + "._index_" + indexName,
+                new MVMap.Builder<KeyValue, Boolean>().keyType(keyType));
+            MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + fullName);
+            return new SecondaryIndex(map, keyType, meta, indexName, keys, sparse);
         }
 
         @Override
@@ -111,7 +174,69 @@ public class IndexNarrowingH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * The driver's {@code countDocuments} (and so Spring Data's {@code count}) is the pipeline
+     * {@code [$match, ($skip), ($limit), {$group: {_id: 1, n: {$sum: 1}}}]}: answered from index keys alone when the
+     * index bounds are exactly the filter, as MongoDB's COUNT_SCAN does; null otherwise.
+     */
+    private static Document countByIndex(String databaseName, NarrowingCollection collection, Document match,
+                                         Object pipeline) {
+        if (!(pipeline instanceof List<?> stages) || stages.size() < 2
+            || !(stages.get(stages.size() - 1) instanceof Document last)
+            || !(last.get("$group") instanceof Document group) || group.size() != 2 || !group.containsKey("_id")) {
+            return null;
+        }
+        String field = group.keySet().stream().filter(key -> !key.equals("_id")).findFirst().orElseThrow();
+        if (!(group.get(field) instanceof Document sum) || sum.size() != 1
+            || !(sum.get("$sum") instanceof Number one) || one.intValue() != 1) {
+            return null;
+        }
+        long skip = 0;
+        long limit = -1;
+        for (Object stage : stages.subList(1, stages.size() - 1)) {
+            if (stage instanceof Document d && d.size() == 1 && d.get("$skip") instanceof Number n) {
+                skip = n.longValue();
+            } else if (stage instanceof Document d && d.size() == 1 && d.get("$limit") instanceof Number n) {
+                limit = n.longValue();
+            } else {
+                return null;
+            }
+        }
+        long count = collection.countByIndex(match);
+        if (count < 0) {
+            return null;
+        }
+        count = Math.max(0, count - skip);
+        if (limit >= 0) {
+            count = Math.min(count, limit);
+        }
+        List<Document> batch = count == 0 ? List.of()
+            : List.of(new Document("_id", group.get("_id")).append(field, count <= Integer.MAX_VALUE ? (Object) (int) count
+                : (Object) count));
+        Document cursor = new Document("id", 0L)
+            .append("ns", databaseName + "." + collection.getCollectionName())
+            .append("firstBatch", batch);
+        return new Document("cursor", cursor).append("ok", 1.0);
+    }
+
+    /**
+     * The stand-in this server used before it kept secondary indexes: it holds nothing and says it is not empty, so
+     * nothing is read for it at a restart; every query scans.
+     */
+    private static Index<Object> noSecondaryIndex(String indexName, List<IndexKey> keys) {
+        return new EmptyIndex<>(indexName, keys) {
+            @Override
+            public boolean isEmpty() {
+                return false;
+            }
+        };
+    }
+
     static final class NarrowingCollection extends H2Collection {
+
+        private static final ThreadLocal<Map.Entry<NarrowingCollection, Document>> LEADING_MATCH = new ThreadLocal<>();
+
+        private final AtomicInteger indexBuilds = new AtomicInteger();
 
         NarrowingCollection(MongoDatabase database, String name, CollectionOptions options,
                             MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
@@ -121,18 +246,286 @@ public class IndexNarrowingH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
+            return execute(query, orderBy, numberToSkip, limit, batchSize, fieldSelector, new Explain.Stats());
+        }
+
+        /** Answers a query as {@link #queryDocuments} does, recording the plan and what it examined. */
+        QueryResult execute(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                            Document fieldSelector, Explain.Stats stats) {
+            Document filter = query == null ? new Document() : query;
             List<Index<Object>> indexes = getIndexes();
-            boolean exactIndexMatch = indexes.stream().anyMatch(index -> index.canHandle(query));
-            if (!exactIndexMatch) {
-                for (Index<Object> index : indexes) {
-                    Document pinned = pinnedKeys(query, index);
-                    if (pinned != null && index.canHandle(pinned)) {
-                        return matchDocuments(query, index.getPositions(pinned), orderBy, numberToSkip, limit,
-                            batchSize, fieldSelector);
+            for (Index<Object> index : indexes) {
+                if (index.canHandle(filter)) {
+                    return matchPositions(filter, index, index.getPositions(filter), orderBy, numberToSkip, limit,
+                        batchSize, fieldSelector, stats);
+                }
+            }
+            for (Index<Object> index : indexes) {
+                Document pinned = pinnedKeys(filter, index);
+                if (pinned != null && index.canHandle(pinned)) {
+                    return matchPositions(filter, index, index.getPositions(pinned), orderBy, numberToSkip, limit,
+                        batchSize, fieldSelector, stats);
+                }
+            }
+            List<IndexPlanner.Plan> plans = IndexPlanner.choose(filter, orderBy, secondaryIndexes());
+            if (!plans.isEmpty()) {
+                return scan(plans, filter, orderBy, numberToSkip, limit, batchSize, fieldSelector, stats);
+            }
+            stats.collectionScan(count());
+            return matchDocuments(filter, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        private QueryResult matchPositions(Document query, Index<Object> index, Iterable<Object> positions,
+                                           Document orderBy, int numberToSkip, int limit, int batchSize,
+                                           Document fieldSelector, Explain.Stats stats) {
+            List<Object> found = new ArrayList<>();
+            positions.forEach(found::add);
+            stats.uniqueLookup(index, found.size());
+            return matchDocuments(query, found, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * Reads the documents of the plans' index entries (once each) and matches the whole query against each.
+         * When a single scan yields the requested order, it stops once skip + limit documents have matched.
+         */
+        private QueryResult scan(List<IndexPlanner.Plan> plans, Document query, Document orderBy, int numberToSkip,
+                                 int limit, int batchSize, Document fieldSelector, Explain.Stats stats) {
+            boolean sorted = orderBy != null && !orderBy.isEmpty();
+            if (sorted && plans.size() == 1 && plans.get(0).explodedReverse() != null) {
+                plans = explode(plans.get(0));
+            }
+            boolean served = plans.stream().allMatch(IndexPlanner.Plan::sortServed);
+            boolean ordered = served && (plans.size() == 1 || !sorted);
+            int wanted = served && limit > 0 ? numberToSkip + limit : -1;
+            List<Matches> scans = new ArrayList<>();
+            for (IndexPlanner.Plan plan : plans) {
+                scans.add(new Matches(plan, query));
+            }
+            // A document may be found by several alternatives of an $or: it is returned once.
+            Set<Object> emitted = plans.size() > 1 ? new HashSet<>() : null;
+            List<Document> matched = new ArrayList<>();
+            try {
+                if (served && sorted && plans.size() > 1) {
+                    // Every alternative yields its documents in the requested order: merge them (SORT_MERGE).
+                    Comparator<Document> order = deriveComparator(orderBy);
+                    while (wanted < 0 || matched.size() < wanted) {
+                        Matches first = null;
+                        for (Matches scan : scans) {
+                            if (scan.head() != null && (first == null
+                                || order.compare(scan.head(), first.head()) < 0)) {
+                                first = scan;
+                            }
+                        }
+                        if (first == null) {
+                            break;
+                        }
+                        Object position = first.headPosition();
+                        Document document = first.take();
+                        if (emitted.add(position)) {
+                            matched.add(document);
+                        }
+                    }
+                    ordered = true;
+                } else {
+                    scanning:
+                    for (Matches scan : scans) {
+                        while (scan.head() != null) {
+                            Object position = scan.headPosition();
+                            Document document = scan.take();
+                            if (emitted == null || emitted.add(position)) {
+                                matched.add(document);
+                            }
+                            if (wanted > 0 && matched.size() >= wanted) {
+                                break scanning;
+                            }
+                        }
+                    }
+                }
+            } finally {
+                scans.forEach(scan -> stats.indexScan(scan.plan, scan.keys, scan.documents));
+            }
+            stats.ordered(ordered, ordered && sorted && plans.size() > 1);
+            Comparator<Document> order = ordered ? null : deriveComparator(orderBy);
+            return super.matchDocumentsFromStream(new Document(), matched.stream().map(Document::cloneDeeply),
+                numberToSkip, limit, batchSize, order, fieldSelector);
+        }
+
+        /** One scan in sort order per prefix, or per distinct value of the ranged field; the plan itself if too many. */
+        private static List<IndexPlanner.Plan> explode(IndexPlanner.Plan plan) {
+            List<IndexPlanner.Plan> scans = new ArrayList<>();
+            for (List<Object> prefix : plan.prefixes()) {
+                if (!plan.explodeRange()) {
+                    scans.add(plan.exploded(prefix, null));
+                    continue;
+                }
+                List<Object> values = plan.index().distinctValues(prefix, plan.start(), plan.end(),
+                    IndexPlanner.MAX_EXPLODED);
+                if (values == null) {
+                    return List.of(plan);
+                }
+                values.forEach(value -> scans.add(plan.exploded(prefix, value)));
+                if (scans.size() > IndexPlanner.MAX_EXPLODED) {
+                    return List.of(plan);
+                }
+            }
+            return scans.isEmpty() ? List.of(plan) : scans;
+        }
+
+        /** The documents of one plan's entries that match the query, read one at a time in index order. */
+        private final class Matches {
+
+            private final IndexPlanner.Plan plan;
+            private final Document query;
+            // A multikey index has an entry per array element: a document is read once per scan.
+            private final Set<Object> seen;
+            private final Iterator<List<Object>> prefixes;
+            private Iterator<Object> positions = java.util.Collections.emptyIterator();
+            private Document head;
+            private Object headPosition;
+            private boolean fetched;
+            private long keys;
+            private long documents;
+
+            Matches(IndexPlanner.Plan plan, Document query) {
+                this.plan = plan;
+                this.query = query;
+                this.seen = plan.index().isMultikey() ? new HashSet<>() : null;
+                this.prefixes = plan.prefixes().iterator();
+            }
+
+            /** The next matching document, read when first asked for (a page reads no document past its end). */
+            Document head() {
+                if (!fetched) {
+                    advance();
+                    fetched = true;
+                }
+                return head;
+            }
+
+            Object headPosition() {
+                head();
+                return headPosition;
+            }
+
+            Document take() {
+                Document taken = head();
+                fetched = false;
+                return taken;
+            }
+
+            private void advance() {
+                head = null;
+                headPosition = null;
+                while (true) {
+                    while (!positions.hasNext()) {
+                        if (!prefixes.hasNext()) {
+                            return;
+                        }
+                        positions = plan.index().scan(prefixes.next(), plan.start(), plan.end(), plan.reverse());
+                    }
+                    Object position = positions.next();
+                    keys++;
+                    if (seen != null && !seen.add(position)) {
+                        continue;
+                    }
+                    Document document = getDocument(position);
+                    documents++;
+                    if (document != null && documentMatchesQuery(document, query)) {
+                        head = document;
+                        headPosition = position;
+                        return;
                     }
                 }
             }
-            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        private List<SecondaryIndex> secondaryIndexes() {
+            List<SecondaryIndex> secondary = new ArrayList<>();
+            for (Index<Object> index : getIndexes()) {
+                if (index instanceof SecondaryIndex s) {
+                    secondary.add(s);
+                }
+            }
+            return secondary;
+        }
+
+        /**
+         * How many documents match, from index keys alone, when the plan's bounds are exactly the filter; -1 when
+         * documents would have to be read.
+         */
+        long countByIndex(Document filter) {
+            List<IndexPlanner.Plan> plans = IndexPlanner.choose(filter, null, secondaryIndexes());
+            if (plans.isEmpty() || plans.stream().anyMatch(plan -> !plan.exact())) {
+                return -1;
+            }
+            Set<Object> seen = plans.size() > 1 || plans.get(0).index().isMultikey() ? new HashSet<>() : null;
+            long count = 0;
+            for (IndexPlanner.Plan plan : plans) {
+                for (List<Object> prefix : plan.prefixes()) {
+                    Iterator<Object> positions = plan.index().scan(prefix, plan.start(), plan.end(), false);
+                    while (positions.hasNext()) {
+                        Object position = positions.next();
+                        if (seen == null || seen.add(position)) {
+                            count++;
+                        }
+                    }
+                }
+            }
+            return count;
+        }
+
+        @Override
+        public int count(Document query, int skip, int limit) {
+            long counted = query == null || query.isEmpty() ? -1 : countByIndex(query);
+            if (counted < 0) {
+                return super.count(query, skip, limit);
+            }
+            counted = Math.max(0, counted - Math.max(skip, 0));
+            return (int) (limit > 0 ? Math.min(counted, limit) : counted);
+        }
+
+        /** Builds a new index from the documents (upstream's build), then marks it complete in the same store. */
+        @Override
+        public synchronized void addIndex(Index<Object> index) {
+            boolean builds = index instanceof SecondaryIndex && index.isEmpty()
+                && getIndexes().stream().noneMatch(existing -> existing.getName().equals(index.getName()));
+            if (builds) {
+                ((SecondaryIndex) index).clearForBuild();
+            }
+            super.addIndex(index);
+            if (builds) {
+                ((SecondaryIndex) index).markBuilt();
+                indexBuilds.incrementAndGet();
+            }
+        }
+
+        /** How many indexes this collection built from its documents since it was opened, for tests. */
+        int indexBuilds() {
+            return indexBuilds.get();
+        }
+
+        /**
+         * Runs an aggregation whose pipeline starts with {@code match}: its read of "all documents" gets those the
+         * index plan of {@code match} yields instead (the pipeline's $match still filters them).
+         */
+        <T> T withLeadingMatch(Document match, Supplier<T> aggregation) {
+            LEADING_MATCH.set(Map.entry(this, match));
+            try {
+                return aggregation.get();
+            } finally {
+                LEADING_MATCH.remove();
+            }
+        }
+
+        @Override
+        public Stream<Document> queryAllAsStream() {
+            Map.Entry<NarrowingCollection, Document> match = LEADING_MATCH.get();
+            if (match != null && match.getKey() == this) {
+                LEADING_MATCH.remove();
+                QueryResult result = execute(match.getValue(), null, 0, 0, 0, null, new Explain.Stats());
+                return StreamSupport.stream(result.spliterator(), false);
+            }
+            return StreamSupport.stream(queryAll().spliterator(), false);
         }
 
         /** The indexes this collection keeps, for tests. */

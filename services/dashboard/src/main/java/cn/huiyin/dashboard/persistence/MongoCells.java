@@ -20,7 +20,9 @@ import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -42,6 +44,8 @@ class MongoCells implements CellStore {
 
     MongoCells(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("generation", Sort.Direction.ASC)
+            .on("period", Sort.Direction.ASC).on("group", Sort.Direction.ASC).named("generation_period_group"));
     }
 
     /**
@@ -191,12 +195,18 @@ class MongoCells implements CellStore {
 
     @Override
     public Set<String> scopes(String generation, String period, CellGroup group) {
-        Query query = new Query(Criteria.where("generation").is(generation).and("period").is(period)
-            .and("group").is(group.code()));
-        query.fields().include("scope");
+        Query query = scopesQuery(generation, period, group);
         Set<String> scopes = new TreeSet<>();
         mongo.find(query, Document.class, COLLECTION).forEach(d -> scopes.add(d.getString("scope")));
         return scopes;
+    }
+
+    /** The territories with a cell of this period and breakdown: index {@code generation_period_group}. */
+    static Query scopesQuery(String generation, String period, CellGroup group) {
+        Query query = new Query(Criteria.where("generation").is(generation).and("period").is(period)
+            .and("group").is(group.code()));
+        query.fields().include("scope");
+        return query;
     }
 
     @Override

@@ -20,8 +20,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * When each case file (or action item) may next have a supervision step due, as one small document per aggregate
  * ({@code _id}, {@code due}, {@code touches}), so the scan reads a few bytes per open case instead of whole case
- * files — the embedded store keeps no secondary index and reads every document of a collection it filters (measured
- * in docs/benchmarks.md); real MongoDB serves the same query from the index on {@code due}.
+ * files; real MongoDB and the embedded server (ADR 0028) serve the query from the index on {@code due}. (It was
+ * kept apart when the embedded server had no secondary index and read every document of a collection it filtered.)
  *
  * <p>The entry is never later than the plan stored in the aggregate, which is what makes the scan lose nothing
  * without a transaction (the outbox markers' pattern, ADR 0002):
@@ -53,9 +53,19 @@ final class DueIndex {
     /** Entries due at {@code now}, at most {@code limit}. */
     List<DueCheck> due(Instant now, int limit) {
         List<DueCheck> due = new ArrayList<>();
-        entries.find(Filters.lte("due", Date.from(now))).projection(Projections.include("_id", "touches")).limit(limit)
+        entries.find(dueFilter(now)).projection(Projections.include("_id", "touches")).limit(limit)
             .forEach(d -> due.add(new DueCheck(d.getString("_id"), ((Number) d.get("touches")).longValue())));
         return due;
+    }
+
+    /** The due-step scan's filter: served by the index {@code due}. */
+    static Bson dueFilter(Instant now) {
+        return Filters.lte("due", Date.from(now));
+    }
+
+    /** The collection of entries, for tests. */
+    MongoCollection<Document> entries() {
+        return entries;
     }
 
     /**

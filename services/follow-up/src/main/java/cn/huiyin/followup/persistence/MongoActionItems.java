@@ -89,11 +89,16 @@ class MongoActionItems implements ActionItems {
 
     @Override
     public Page<ActionItem> ofOrganisation(String organisationId, int page, int size) {
-        Query query = new Query(Criteria.where("organisationIds").is(organisationId));
+        Query query = ofOrganisationQuery(organisationId);
         long total = mongo.count(query, ActionItemDocument.class);
-        List<ActionItem> found = mongo.find(query.with(Sort.by(Sort.Order.desc("open"), Sort.Order.asc("dueAt"),
-            Sort.Order.asc("_id"))).skip((long) page * size).limit(size), ActionItemDocument.class).stream()
-            .map(items::read).toList();
+        List<ActionItem> found = mongo.find(query.skip((long) page * size).limit(size), ActionItemDocument.class)
+            .stream().map(items::read).toList();
         return new Page<>(found, page, size, total);
+    }
+
+    /** An organisation's action items, open ones first, soonest due first: index {@code organisation_due}. */
+    static Query ofOrganisationQuery(String organisationId) {
+        return new Query(Criteria.where("organisationIds").is(organisationId))
+            .with(Sort.by(Sort.Order.desc("open"), Sort.Order.asc("dueAt"), Sort.Order.asc("_id")));
     }
 }

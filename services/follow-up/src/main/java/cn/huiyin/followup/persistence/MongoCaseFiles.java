@@ -24,9 +24,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Case files in MongoDB. Writes go by {@code _id} (with the version for optimistic locking); the supervision scan reads
- * the small {@link DueIndex} ({@code cases_due}) kept beside them. Real MongoDB serves the lists from the indexes
- * declared here; the embedded server keeps no secondary index and scans (ADR 0005, figures in docs/benchmarks.md),
- * acceptable for lists people open now and then.
+ * the small {@link DueIndex} ({@code cases_due}) kept beside them. The lists are served from the indexes declared
+ * here, by real MongoDB and the embedded server alike (ADR 0028; {@code CaseFileIndexesTest} checks their plans).
  */
 @Repository
 class MongoCaseFiles implements CaseFiles {
@@ -94,18 +93,28 @@ class MongoCaseFiles implements CaseFiles {
     @Override
     public Page<CaseFile> handledBy(String organisationId, String divisionPrefix, Set<CaseStatus> statuses, int page,
                                     int size) {
+        return page(handledByQuery(organisationId, divisionPrefix, statuses), page, size);
+    }
+
+    /** A handler's list (我的案件), soonest due first: served by the index {@code handler_due}. */
+    static Query handledByQuery(String organisationId, String divisionPrefix, Set<CaseStatus> statuses) {
         Criteria criteria = Criteria.where("handlerIds").is(organisationId).and("status").in(statuses)
             .and("divisionCode").regex(anchored(divisionPrefix));
-        return page(criteria, Sort.by(Sort.Order.asc("activeDueAt"), Sort.Order.asc("_id")), page, size);
+        return new Query(criteria).with(Sort.by(Sort.Order.asc("activeDueAt"), Sort.Order.asc("_id")));
     }
 
     @Override
     public Page<CaseFile> escalated(String divisionPrefix, Card card, int page, int size) {
+        return page(escalatedQuery(divisionPrefix, card), page, size);
+    }
+
+    /** The supervision office's list of escalated cases, latest first: index {@code escalations}. */
+    static Query escalatedQuery(String divisionPrefix, Card card) {
         Criteria criteria = Criteria.where("escalated").is(true).and("divisionCode").regex(anchored(divisionPrefix));
         if (card != null) {
             criteria = criteria.and("card").is(card);
         }
-        return page(criteria, Sort.by(Sort.Order.desc("lastEscalatedAt"), Sort.Order.asc("_id")), page, size);
+        return new Query(criteria).with(Sort.by(Sort.Order.desc("lastEscalatedAt"), Sort.Order.asc("_id")));
     }
 
     @Override
@@ -117,22 +126,32 @@ class MongoCaseFiles implements CaseFiles {
 
     @Override
     public Page<CaseFile> callbacksDue(String divisionPrefix, Instant dueBy, int page, int size) {
+        return page(callbacksDueQuery(divisionPrefix, dueBy), page, size);
+    }
+
+    /** Callbacks due: index {@code callbacks_due}. */
+    static Query callbacksDueQuery(String divisionPrefix, Instant dueBy) {
         Criteria criteria = Criteria.where("status").is(CaseStatus.RESOLVED).and("callbackDueAt").lte(dueBy)
             .and("divisionCode").regex(anchored(divisionPrefix));
-        return page(criteria, Sort.by(Sort.Order.asc("callbackDueAt"), Sort.Order.asc("_id")), page, size);
+        return new Query(criteria).with(Sort.by(Sort.Order.asc("callbackDueAt"), Sort.Order.asc("_id")));
     }
 
     @Override
     public Page<CaseFile> retaliationChecksDue(String divisionPrefix, Instant dueBy, int page, int size) {
-        Criteria criteria = Criteria.where("retaliationDueAt").lte(dueBy).and("divisionCode")
-            .regex(anchored(divisionPrefix));
-        return page(criteria, Sort.by(Sort.Order.asc("retaliationDueAt"), Sort.Order.asc("_id")), page, size);
+        return page(retaliationChecksDueQuery(divisionPrefix, dueBy), page, size);
     }
 
-    private Page<CaseFile> page(Criteria criteria, Sort sort, int page, int size) {
-        Query query = new Query(criteria);
-        long total = mongo.count(query, CaseFileDocument.class);
-        List<CaseFile> items = mongo.find(query.with(sort).skip((long) page * size).limit(size), CaseFileDocument.class)
+    /** Retaliation checks due: index {@code retaliation_due}. */
+    static Query retaliationChecksDueQuery(String divisionPrefix, Instant dueBy) {
+        Criteria criteria = Criteria.where("retaliationDueAt").lte(dueBy).and("divisionCode")
+            .regex(anchored(divisionPrefix));
+        return new Query(criteria).with(Sort.by(Sort.Order.asc("retaliationDueAt"), Sort.Order.asc("_id")));
+    }
+
+    /** The total, then one page of a sorted query. */
+    private Page<CaseFile> page(Query sorted, int page, int size) {
+        long total = mongo.count(sorted, CaseFileDocument.class);
+        List<CaseFile> items = mongo.find(Query.of(sorted).skip((long) page * size).limit(size), CaseFileDocument.class)
             .stream().map(cases::read).toList();
         return new Page<>(items, page, size, total);
     }

@@ -30,12 +30,16 @@ class MongoGrievances implements Grievances {
         this.grievances = new Aggregates<>(store, GrievanceDocument.class, Grievance::id, Grievance::pendingEvents,
             mapper::toDocument, mapper::toDomain);
         this.mongo = mongo;
-        // Used by real MongoDB; the embedded server scans (ADR 0005), which is fine for these staff searches.
+        // The staff lists use these, on real MongoDB and the embedded server alike (ADR 0028): an organisation's list
+        // is the two alternatives of its scope, each in the list's order, merged.
         mongo.indexOps(GrievanceDocument.class).createIndex(new Index().on("place.divisionCode", Sort.Direction.ASC)
             .on("submittedAt", Sort.Direction.DESC));
-        mongo.indexOps(GrievanceDocument.class).createIndex(new Index().on("handling.orgId", Sort.Direction.ASC));
+        mongo.indexOps(GrievanceDocument.class).createIndex(new Index().on("handling.orgId", Sort.Direction.ASC)
+            .on("submittedAt", Sort.Direction.DESC));
+        mongo.indexOps(GrievanceDocument.class).createIndex(new Index().on("handling.coHandlingOrgIds", Sort.Direction.ASC)
+            .on("submittedAt", Sort.Direction.DESC));
         mongo.indexOps(GrievanceDocument.class).createIndex(new Index().on("closedAt", Sort.Direction.ASC));
-        // Open311 clients list what they filed (recordedBy); real MongoDB only, like the indexes above.
+        // Open311 clients list what they filed (recordedBy).
         mongo.indexOps(GrievanceDocument.class).createIndex(new Index().on("recordedBy.staffId", Sort.Direction.ASC)
             .on("submittedAt", Sort.Direction.DESC));
     }
@@ -65,8 +69,7 @@ class MongoGrievances implements Grievances {
         if (scope.isEmpty()) {
             return List.of();
         }
-        Query query = scoped(scope, status).with(Sort.by(Sort.Direction.DESC, "submittedAt"))
-            .skip((long) page * size).limit(size);
+        Query query = scoped(scope, status).with(NEWEST_FIRST).skip((long) page * size).limit(size);
         return mongo.find(query, GrievanceDocument.class).stream().map(grievances::read).toList();
     }
 
@@ -138,8 +141,10 @@ class MongoGrievances implements Grievances {
         return mongo.find(query, GrievanceDocument.class).stream().map(grievances::read).toList();
     }
 
+    static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "submittedAt");
+
     /** The caller's scope (never empty here) is part of the query: grievances outside it are never read. */
-    private static Query scoped(AccessScope scope, GrievanceStatus status) {
+    static Query scoped(AccessScope scope, GrievanceStatus status) {
         Criteria criteria = scope.handlingOrg() != null
             ? new Criteria().orOperator(Criteria.where("handling.orgId").is(scope.handlingOrg()),
                 Criteria.where("handling.coHandlingOrgIds").is(scope.handlingOrg()))

@@ -35,6 +35,7 @@ class MongoMeetings implements Meetings {
         mongo.indexOps(MeetingDocument.class).createIndex(new Index().on("convenerId", Sort.Direction.ASC));
         mongo.indexOps(MeetingDocument.class).createIndex(new Index().on("participantIds", Sort.Direction.ASC));
         mongo.indexOps(MeetingDocument.class).createIndex(new Index().on("reviewRequestIds", Sort.Direction.ASC));
+        mongo.indexOps(MeetingDocument.class).createIndex(new Index().on("actionOwnerIds", Sort.Direction.ASC));
     }
 
     /** One counter per meeting day, raised by one atomic increment: numbers are unique however many instances run. */
@@ -65,17 +66,32 @@ class MongoMeetings implements Meetings {
 
     @Override
     public List<JointMeeting> convenedBy(String organisationId) {
-        return find(new Query(Criteria.where("convenerId").is(organisationId)).with(LATEST_FIRST));
+        return find(convenedByQuery(organisationId));
+    }
+
+    /** An organisation's meetings as convener, latest first: index {@code convenerId}. */
+    static Query convenedByQuery(String organisationId) {
+        return new Query(Criteria.where("convenerId").is(organisationId)).with(LATEST_FIRST);
     }
 
     @Override
     public List<JointMeeting> withParticipant(String organisationId) {
-        return find(new Query(Criteria.where("participantIds").is(organisationId)).with(LATEST_FIRST));
+        return find(withParticipantQuery(organisationId));
+    }
+
+    /** The meetings an organisation takes part in: index {@code participantIds}. */
+    static Query withParticipantQuery(String organisationId) {
+        return new Query(Criteria.where("participantIds").is(organisationId)).with(LATEST_FIRST);
     }
 
     @Override
     public List<JointMeeting> withActionItemsOf(String organisationId) {
-        return find(new Query(Criteria.where("actionOwnerIds").is(organisationId)).with(LATEST_FIRST));
+        return find(withActionItemsOfQuery(organisationId));
+    }
+
+    /** The meetings that gave an organisation action items: index {@code actionOwnerIds}. */
+    static Query withActionItemsOfQuery(String organisationId) {
+        return new Query(Criteria.where("actionOwnerIds").is(organisationId)).with(LATEST_FIRST);
     }
 
     @Override

@@ -28,8 +28,9 @@ class MongoReviewRequests implements ReviewRequests {
         this.requests = new Aggregates<>(store, ReviewRequestDocument.class, ReviewRequest::id,
             ReviewRequest::pendingEvents, ReviewRequestDocument::from, ReviewRequestDocument::toDomain);
         this.mongo = mongo;
-        // Real MongoDB uses these; the embedded server scans (ADR 0005), fine for queues of tens to hundreds.
+        // Real MongoDB and the embedded server alike use these (ADR 0028).
         mongo.indexOps(ReviewRequestDocument.class).createIndex(new Index().on("convenerId", Sort.Direction.ASC));
+        mongo.indexOps(ReviewRequestDocument.class).createIndex(new Index().on("divisionCode", Sort.Direction.ASC));
         mongo.indexOps(ReviewRequestDocument.class).createIndex(new Index().on("grievanceIds", Sort.Direction.ASC));
     }
 
@@ -55,13 +56,22 @@ class MongoReviewRequests implements ReviewRequests {
 
     @Override
     public List<ReviewRequest> convenedBy(String organisationId) {
-        return find(new Query(Criteria.where("convenerId").is(organisationId)).with(NEWEST_FIRST));
+        return find(convenedByQuery(organisationId));
+    }
+
+    /** A convener's queue of review requests, newest first: index {@code convenerId}. */
+    static Query convenedByQuery(String organisationId) {
+        return new Query(Criteria.where("convenerId").is(organisationId)).with(NEWEST_FIRST);
     }
 
     @Override
     public List<ReviewRequest> within(String divisionPrefix) {
-        return find(new Query(Criteria.where("divisionCode").regex("^" + Pattern.quote(divisionPrefix)))
-            .with(NEWEST_FIRST));
+        return find(withinQuery(divisionPrefix));
+    }
+
+    /** The review requests of a territory: index {@code divisionCode}. */
+    static Query withinQuery(String divisionPrefix) {
+        return new Query(Criteria.where("divisionCode").regex("^" + Pattern.quote(divisionPrefix))).with(NEWEST_FIRST);
     }
 
     @Override

@@ -37,6 +37,7 @@ class MongoNotifications implements Notifications {
         indexes.createIndex(new Index().on("organisationId", Sort.Direction.ASC).on("channel", Sort.Direction.ASC)
             .on("queuedAt", Sort.Direction.DESC).named("inbox"));
         indexes.createIndex(new Index().on("subject", Sort.Direction.ASC).named("subject"));
+        indexes.createIndex(new Index().on("rateKey", Sort.Direction.ASC).on("sentAt", Sort.Direction.ASC).named("rate"));
     }
 
     @Override
@@ -60,9 +61,13 @@ class MongoNotifications implements Notifications {
 
     @Override
     public List<Notification> due(Instant now, int limit) {
-        Query query = new Query(Criteria.where("status").is(DeliveryStatus.QUEUED).and("nextAttemptAt").lte(now))
+        return mongo.find(dueQuery(now, limit), NotificationDocument.class).stream().map(aggregates::read).toList();
+    }
+
+    /** The delivery queue: index {@code queue}. */
+    static Query dueQuery(Instant now, int limit) {
+        return new Query(Criteria.where("status").is(DeliveryStatus.QUEUED).and("nextAttemptAt").lte(now))
             .with(Sort.by("occurredAt", "queuedAt", "_id")).limit(limit);
-        return mongo.find(query, NotificationDocument.class).stream().map(aggregates::read).toList();
     }
 
     @Override
@@ -81,16 +86,25 @@ class MongoNotifications implements Notifications {
 
     @Override
     public long sentSince(String rateKey, Instant from, Instant to) {
-        return mongo.count(new Query(Criteria.where("rateKey").is(rateKey).and("sentAt").gte(from).lte(to)),
-            NotificationDocument.class);
+        return mongo.count(sentSinceQuery(rateKey, from, to), NotificationDocument.class);
+    }
+
+    /** What a rate limit counts: index {@code rate}, counted from its keys. */
+    static Query sentSinceQuery(String rateKey, Instant from, Instant to) {
+        return new Query(Criteria.where("rateKey").is(rateKey).and("sentAt").gte(from).lte(to));
     }
 
     @Override
     public List<Notification> inbox(String organisationId, int page, int size) {
-        Query query = new Query(Criteria.where("organisationId").is(organisationId).and("channel").is(Channel.INBOX)
+        return mongo.find(inboxQuery(organisationId, page, size), NotificationDocument.class).stream()
+            .map(NotificationDocument::toDomain).toList();
+    }
+
+    /** An organisation's in-app messages: index {@code inbox}. */
+    static Query inboxQuery(String organisationId, int page, int size) {
+        return new Query(Criteria.where("organisationId").is(organisationId).and("channel").is(Channel.INBOX)
             .and("audience").is(Audience.STAFF).and("status").is(DeliveryStatus.DELIVERED))
             .with(Sort.by(Sort.Direction.DESC, "sentAt", "_id")).skip((long) page * size).limit(size);
-        return mongo.find(query, NotificationDocument.class).stream().map(NotificationDocument::toDomain).toList();
     }
 
     @Override

@@ -36,12 +36,11 @@ import org.springframework.stereotype.Repository;
 /**
  * Organisation inboxes as one small document per (organisation, case), with {@code _id = organisationId|grievanceId}.
  *
- * <p>Why this layout: an inbox is read by organisation, and the embedded store (mongo-java-server, ADR 0005) uses no
- * secondary index, so a filter on {@code organisationId} alone would read every entry of every organisation. An
- * anchored prefix on {@code _id} ({@code ^org-street-damian\|}) is answered from the unique {@code _id} index: only
- * that organisation's entries are read, however many cases the city has. Real MongoDB turns the same prefix into an
- * index range, and has the compound index below for the status filters. Writes stay one upsert or delete by
- * {@code _id} per organisation and case, in one bulk request.
+ * <p>Why this layout: an inbox is read by organisation, and writes stay one upsert or delete by {@code _id} per
+ * organisation and case, in one bulk request. A page is served by the indexes below (real MongoDB and the embedded
+ * server alike, ADR 0028): the organisation and status fixed, the entries come in page order, so a page reads its
+ * own entries only ({@code InboxIndexesTest}). The anchored {@code _id} prefix in the filter is redundant with
+ * {@code organisationId} and kept for stores written before those indexes.
  */
 @Repository
 class MongoInboxes implements Inboxes {
@@ -52,7 +51,9 @@ class MongoInboxes implements Inboxes {
 
     MongoInboxes(MongoTemplate mongo) {
         this.inbox = mongo.getCollection(COLLECTION);
-        inbox.createIndex(Indexes.ascending("organisationId", "status", "dueAt"), new IndexOptions().name("org_status_due"));
+        inbox.createIndex(Indexes.ascending("organisationId", "status", "dueAt", "grievanceId"),
+            new IndexOptions().name("org_status_due_id"));
+        inbox.createIndex(Indexes.ascending("organisationId", "dueAt", "grievanceId"), new IndexOptions().name("org_due_id"));
     }
 
     @Override
@@ -77,8 +78,7 @@ class MongoInboxes implements Inboxes {
     @Override
     public List<InboxEntry> page(String organisationId, InboxView view, Instant now, int page, int size) {
         List<InboxEntry> entries = new ArrayList<>();
-        inbox.find(Filters.and(ofOrganisation(organisationId), inView(view, now)))
-            .sort(Sorts.ascending("dueAt", "grievanceId")).skip(page * size).limit(size)
+        inbox.find(pageFilter(organisationId, view, now)).sort(PAGE_ORDER).skip(page * size).limit(size)
             .forEach(document -> entries.add(toEntry(document)));
         return entries;
     }
@@ -113,6 +113,18 @@ class MongoInboxes implements Inboxes {
             case RETURNED -> status == InboxEntry.InboxStatus.RETURNED;
             case RULING -> status == InboxEntry.InboxStatus.AWAITING_RULING;
         };
+    }
+
+    static final Bson PAGE_ORDER = Sorts.ascending("dueAt", "grievanceId");
+
+    /** One view of an organisation's inbox. */
+    static Bson pageFilter(String organisationId, InboxView view, Instant now) {
+        return Filters.and(ofOrganisation(organisationId), inView(view, now));
+    }
+
+    /** The collection, for tests. */
+    MongoCollection<Document> collection() {
+        return inbox;
     }
 
     /** The organisation's entries, by the anchored {@code _id} prefix (see the class comment). */

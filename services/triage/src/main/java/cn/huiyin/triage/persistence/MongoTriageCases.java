@@ -32,8 +32,7 @@ class MongoTriageCases implements TriageCases {
                 rules.current().classifier().rules().confirmBelow()),
             TriageCaseDocument::toDomain);
         this.mongo = mongo;
-        // Real MongoDB uses these for the staff searches; the embedded server scans (ADR 0005), acceptable for searches
-        // a person runs now and then. The hot paths (receiving, sign-for, inbox) go by _id only.
+        // The staff searches use these, on real MongoDB and the embedded server alike (ADR 0028).
         mongo.indexOps(TriageCaseDocument.class).createIndex(new Index().on("grievance.divisionCode", Sort.Direction.ASC)
             .on("grievance.submittedAt", Sort.Direction.DESC));
         mongo.indexOps(TriageCaseDocument.class).createIndex(new Index().on("leadOrganisationId", Sort.Direction.ASC)
@@ -59,8 +58,7 @@ class MongoTriageCases implements TriageCases {
 
     @Override
     public List<TriageCase> search(CaseSearch search, Instant now, int page, int size) {
-        Query query = query(search, now).with(Sort.by(Sort.Direction.DESC, "grievance.submittedAt"))
-            .skip((long) page * size).limit(size);
+        Query query = query(search, now).with(NEWEST_FIRST).skip((long) page * size).limit(size);
         return mongo.find(query, TriageCaseDocument.class).stream().map(cases::read).toList();
     }
 
@@ -69,8 +67,10 @@ class MongoTriageCases implements TriageCases {
         return mongo.count(query(search, now), TriageCaseDocument.class);
     }
 
+    static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "grievance.submittedAt");
+
     /** The caller's reach is part of the query: cases outside it are never read. */
-    private static Query query(CaseSearch search, Instant now) {
+    static Query query(CaseSearch search, Instant now) {
         List<Criteria> criteria = new ArrayList<>();
         if (search.divisionPrefix() != null) {
             criteria.add(Criteria.where("grievance.divisionCode").regex("^" + search.divisionPrefix().replaceAll("\\D", "")));
