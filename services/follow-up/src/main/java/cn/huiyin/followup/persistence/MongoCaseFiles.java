@@ -47,6 +47,8 @@ class MongoCaseFiles implements CaseFiles {
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("callbackDueAt", Sort.Direction.ASC)
             .named("callbacks_due"));
         indexes.createIndex(new Index().on("retaliationDueAt", Sort.Direction.ASC).named("retaliation_due"));
+        indexes.createIndex(new Index().on("extensionPendingSince", Sort.Direction.ASC).sparse()
+            .named("extensions_pending"));
     }
 
     @Override
@@ -119,9 +121,14 @@ class MongoCaseFiles implements CaseFiles {
 
     @Override
     public Page<CaseFile> awaitingExtensionDecision(String divisionPrefix, int page, int size) {
-        Criteria criteria = Criteria.where("extensionPendingSince").ne(null).and("divisionCode")
+        return page(awaitingExtensionQuery(divisionPrefix), page, size);
+    }
+
+    /** Extension requests awaiting a decision, longest waiting first: index {@code extensions_pending}. */
+    static Query awaitingExtensionQuery(String divisionPrefix) {
+        Criteria criteria = Criteria.where("extensionPendingSince").gte(Instant.EPOCH).and("divisionCode")
             .regex(anchored(divisionPrefix));
-        return page(criteria, Sort.by(Sort.Order.asc("extensionPendingSince"), Sort.Order.asc("_id")), page, size);
+        return new Query(criteria).with(Sort.by(Sort.Order.asc("extensionPendingSince"), Sort.Order.asc("_id")));
     }
 
     @Override
