@@ -42,6 +42,9 @@ class MongoGrievances implements Grievances {
         // Open311 clients list what they filed (recordedBy).
         mongo.indexOps(GrievanceDocument.class).createIndex(new Index().on("recordedBy.staffId", Sort.Direction.ASC)
             .on("submittedAt", Sort.Direction.DESC));
+        // A returning worker's earlier grievances (by pseudonym), newest first.
+        mongo.indexOps(GrievanceDocument.class).createIndex(new Index().on("workerRef", Sort.Direction.ASC)
+            .on("submittedAt", Sort.Direction.DESC).named("worker_submitted"));
     }
 
     @Override
@@ -78,10 +81,15 @@ class MongoGrievances implements Grievances {
         if (scope.isEmpty() || scope.divisionPrefix() == null) {
             return List.of();
         }
-        Query query = new Query(Criteria.where("workerRef").is(workerRef).and("place.divisionCode")
-            .regex("^" + Pattern.quote(scope.divisionPrefix()))).with(Sort.by(Sort.Direction.DESC, "submittedAt"))
+        return mongo.find(ofWorkerQuery(workerRef, scope.divisionPrefix(), limit), GrievanceDocument.class).stream()
+            .map(grievances::read).toList();
+    }
+
+    /** A worker's grievances within a territory, newest first: index {@code worker_submitted}. */
+    static Query ofWorkerQuery(String workerRef, String divisionPrefix, int limit) {
+        return new Query(Criteria.where("workerRef").is(workerRef).and("place.divisionCode")
+            .regex("^" + Pattern.quote(divisionPrefix))).with(Sort.by(Sort.Direction.DESC, "submittedAt"))
             .limit(limit);
-        return mongo.find(query, GrievanceDocument.class).stream().map(grievances::read).toList();
     }
 
     @Override

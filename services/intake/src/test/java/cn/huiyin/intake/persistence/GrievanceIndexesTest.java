@@ -44,6 +44,7 @@ class GrievanceIndexesTest {
             }
             grievances.add(new Document("_id", "IDX-" + String.format("%03d", i)).append("status", "ASSIGNED")
                 .append("submittedAt", Date.from(BASE.minus(i, ChronoUnit.HOURS)))
+                .append("workerRef", i % 10 == 0 ? "wk-index-test-returning" : "wk-index-test-" + i)
                 .append("place", new Document("divisionCode", (i % 3 == 0 ? "999001" : "999002") + "001"))
                 .append("handling", handling));
         }
@@ -74,5 +75,14 @@ class GrievanceIndexesTest {
 
         QueryPlans.assertUsesIndex(plan, "place.divisionCode_1_submittedAt_-1", 40);
         assertThat(plan.returned()).isEqualTo(20);
+    }
+
+    @Test
+    void aReturningWorkersGrievancesAreFoundByTheirPseudonym() {
+        QueryPlans.Plan plan = QueryPlans.explain(mongo, GrievanceDocument.class,
+            MongoGrievances.ofWorkerQuery("wk-index-test-returning", "999", 20));
+
+        QueryPlans.assertUsesIndex(plan, "worker_submitted", 12);
+        assertThat(plan.returned()).isEqualTo(12);
     }
 }
