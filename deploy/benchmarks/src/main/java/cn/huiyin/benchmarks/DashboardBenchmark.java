@@ -98,13 +98,11 @@ final class DashboardBenchmark implements Benchmarks.Benchmark {
 
     @Override
     public void run(String[] args) throws Exception {
-        if (List.of(args).contains("--help")) {
-            System.out.print(HELP);
+        if (Options.helpAsked(args, HELP)) {
             return;
         }
         Options options = Options.parse(args);
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-            .setLevel(ch.qos.logback.classic.Level.WARN);
+        Options.quietLogs();
         int cases = options.integer("cases", 20_000);
         int rate = options.integer("rate", 100);
         int sample = options.integer("sample", 20);

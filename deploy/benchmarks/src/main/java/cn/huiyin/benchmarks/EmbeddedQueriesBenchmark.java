@@ -60,13 +60,11 @@ final class EmbeddedQueriesBenchmark implements Benchmarks.Benchmark {
 
     @Override
     public void run(String[] args) throws Exception {
-        if (List.of(args).contains("--help")) {
-            System.out.print(HELP);
+        if (Options.helpAsked(args, HELP)) {
             return;
         }
         Options options = Options.parse(args);
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-            .setLevel(ch.qos.logback.classic.Level.WARN);
+        Options.quietLogs();
         int grievances = options.integer("grievances", 200_000);
         int queries = options.integer("queries", 300);
         boolean indexes = !"true".equals(options.get("no-secondary-indexes", "false"));

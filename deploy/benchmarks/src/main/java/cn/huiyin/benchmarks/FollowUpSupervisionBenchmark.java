@@ -119,8 +119,7 @@ final class FollowUpSupervisionBenchmark implements Benchmarks.Benchmark {
     @Override
     public void run(String[] args) throws Exception {
         Options options = Options.parse(args);
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-            .setLevel(ch.qos.logback.classic.Level.WARN);
+        Options.quietLogs();
         int cases = options.integer("cases", 200_000);
         int due = options.integer("due", 1_000);
         int idleScans = options.integer("idle-scans", 5);

@@ -29,8 +29,7 @@ final class LedgerWorkbookBenchmark implements Benchmarks.Benchmark {
 
     @Override
     public void run(String[] args) throws Exception {
-        if (List.of(args).contains("--help")) {
-            System.out.print(HELP);
+        if (Options.helpAsked(args, HELP)) {
             return;
         }
         Options options = Options.parse(args);

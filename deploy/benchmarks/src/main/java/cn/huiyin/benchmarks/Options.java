@@ -17,6 +17,21 @@ record Options(Map<String, String> values) {
         return new Options(values);
     }
 
+    /** Prints {@code help} and says so when the arguments ask for it ({@code --help}). */
+    static boolean helpAsked(String[] args, String help) {
+        if (java.util.List.of(args).contains("--help")) {
+            System.out.print(help);
+            return true;
+        }
+        return false;
+    }
+
+    /** Only warnings from the libraries, so that the benchmark's own progress and figures stay readable. */
+    static void quietLogs() {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+            .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+
     String get(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }

@@ -68,22 +68,8 @@ final class BsonDataTypes {
         }
     }
 
-    /** A unique index's key: its values as a BSON array, ordered as MongoDB orders values. */
-    static final class KeyValueType extends BasicDataType<KeyValue> {
-
-        static final KeyValueType INSTANCE = new KeyValueType();
-
-        @Override
-        public int compare(KeyValue a, KeyValue b) {
-            int common = Math.min(a.size(), b.size());
-            for (int i = 0; i < common; i++) {
-                int c = ORDER.compare(a.get(i), b.get(i));
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return Integer.compare(a.size(), b.size());
-        }
+    /** An index key as stored: its values as a BSON array; subclasses decide the order. */
+    abstract static class StoredKeyType extends BasicDataType<KeyValue> {
 
         @Override
         public int getMemory(KeyValue key) {
@@ -106,12 +92,31 @@ final class BsonDataTypes {
         }
     }
 
+    /** A unique index's key: its values as a BSON array, ordered as MongoDB orders values. */
+    static final class KeyValueType extends StoredKeyType {
+
+        static final KeyValueType INSTANCE = new KeyValueType();
+
+        @Override
+        public int compare(KeyValue a, KeyValue b) {
+            int common = Math.min(a.size(), b.size());
+            for (int i = 0; i < common; i++) {
+                int c = ORDER.compare(a.get(i), b.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(a.size(), b.size());
+        }
+
+    }
+
     /**
      * A secondary index's key: the indexed values in the index's directions, then the document's position (its
      * {@code _id}, ascending), which makes the entries of equal values distinct. Stored as {@link KeyValueType}
      * stores keys. A lookup key may hold a {@link Bound} in place of a value, to start or stop a range scan.
      */
-    static final class IndexKeyType extends BasicDataType<KeyValue> {
+    static final class IndexKeyType extends StoredKeyType {
 
         private final boolean[] descending;
 
@@ -141,25 +146,6 @@ final class BsonDataTypes {
             return ORDER.compare(a, b);
         }
 
-        @Override
-        public int getMemory(KeyValue key) {
-            return 32 + 32 * key.size();
-        }
-
-        @Override
-        public void write(WriteBuffer buffer, KeyValue key) {
-            writeKey(buffer, key);
-        }
-
-        @Override
-        public KeyValue read(ByteBuffer buffer) {
-            return readKey(buffer);
-        }
-
-        @Override
-        public KeyValue[] createStorage(int size) {
-            return new KeyValue[size];
-        }
     }
 
     /**
