@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * 回头客查询: a clerk types a returning worker's mobile and sees the worker's earlier grievances in the clerk's
  * jurisdiction, newest first, with the name the worker gave — never a query code; a confidential one is shown and
  * marked; each grievance shown is an audited read of personal data. Another district's clerk sees none; a number that
- * is no mobile is refused by field.
+ * is no mobile is refused by field. One clerk cannot walk through the numbering plan: past the limit the look-up is
+ * refused with 429 while a colleague at the same counter (the same address: the console's) is still served.
  */
 @ServiceTest
 class ReturningWorkerTest {
@@ -79,6 +80,25 @@ class ReturningWorkerTest {
         assertThat(elsewhere.json().get("workerName").isNull()).isTrue();
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(FilingAGrievanceTest.fields(malformed.json())).containsExactly("mobile");
+    }
+
+    @Test
+    void aClerkWhoLooksUpNumberAfterNumberIsStoppedButNotTheColleagueBesideThem() {
+        TestUser walker = new TestUser("walker@org-lqy-window", List.of("window-clerk"), "org-lqy-window", "510112");
+        TestUser colleague = new TestUser("colleague@org-lqy-window", List.of("window-clerk"), "org-lqy-window", "510112");
+        int limit = 30;
+
+        List<Integer> statuses = java.util.stream.IntStream.range(0, limit + 1)
+            .mapToObj(i -> lookUp(walker, "135" + String.format("%08d", i)).status()).toList();
+        HttpJson.Response refused = lookUp(walker, "13500000099");
+        HttpJson.Response colleagues = lookUp(colleague, "13500000099");
+
+        assertThat(statuses.subList(0, limit)).containsOnly(200);
+        assertThat(statuses.get(limit)).isEqualTo(429);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertThat(refused.body()).contains("请求过于频繁").doesNotContain("Exception");
+        assertThat(colleagues.status()).isEqualTo(200);
     }
 
     private HttpJson.Response lookUp(TestUser user, String mobile) {

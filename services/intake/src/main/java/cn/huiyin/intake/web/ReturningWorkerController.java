@@ -7,6 +7,7 @@ import cn.huiyin.contracts.reference.ReferenceData;
 import cn.huiyin.intake.application.ReturningWorkers;
 import cn.huiyin.intake.domain.GrievanceStatus;
 import cn.huiyin.platform.kernel.access.Roles;
+import cn.huiyin.platform.service.ratelimit.RateLimited;
 import cn.huiyin.platform.service.security.CurrentUser;
 import cn.huiyin.platform.service.validation.MainlandMobile;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,10 +53,12 @@ class ReturningWorkerController {
 
     @PostMapping(path = "/api/grievances/by-mobile", consumes = MediaType.APPLICATION_JSON_VALUE)
     @RolesAllowed({Roles.WINDOW_CLERK, Roles.HOTLINE_OPERATOR})
+    @RateLimited(value = "returning-worker", per = RateLimited.Per.USER)
     @Operation(summary = "A returning worker's earlier grievances by mobile number (回头客查询)",
         description = "Exact mainland mobile number; grievances placed within your jurisdiction, newest first, at most "
-            + "20, and the name the worker gave last. Every grievance shown is written to the audit trail as a read of "
-            + "personal data before the answer.")
+            + "20, and the name the worker gave last, masked. Every grievance shown is written to the audit trail as a "
+            + "read of personal data before the answer. Limited per staff member (huiyin.rate-limits.returning-worker), "
+            + "so that nobody can walk through the numbering plan to find where workers complained.")
     ResponseEntity<ReturningWorkerView> lookUp(@Valid @RequestBody LookupRequest request) {
         ReturningWorkers.Found found = returningWorkers.lookUp(CurrentUser.required().caller(), request.mobile().strip());
         List<EarlierGrievance> earlier = found.grievances().stream().map(g -> {

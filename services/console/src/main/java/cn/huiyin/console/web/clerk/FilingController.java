@@ -90,8 +90,9 @@ class FilingController {
 
     /**
      * 回头客查询: the worker's earlier grievances by the mobile number they give, from intake (within the clerk's
-     * jurisdiction, audited there); the form comes back with the number and the name the worker gave last filled in.
-     * A POST, so that the number stays out of the address bar, the history and access logs.
+     * jurisdiction, audited and limited per clerk there); the form comes back with the number filled in and the name
+     * the worker gave last shown masked, to confirm. A POST, so that the number stays out of the address bar, the
+     * history and access logs.
      */
     @PostMapping("/lookup")
     String lookUp(@RequestParam(defaultValue = "") String lookupMobile, Model model) {
