@@ -564,6 +564,8 @@ def k8s_checks():
     for resource in kustomization.get("resources", []):
         check(f"kustomization resource {resource} exists", os.path.exists(os.path.join("deploy/k8s", resource)))
     for generator in kustomization.get("configMapGenerator", []):
+        if generator.get("name") != "huiyin-config":
+            continue
         for env_file in generator.get("envs", []):
             values = read_env_file(os.path.join("deploy/k8s", env_file))
             wanted = {"HUIYIN_MESSAGING_BOOTSTRAP_SERVERS", "SPRING_APPLICATION_JSON",
@@ -581,8 +583,11 @@ def k8s_checks():
               bool(obj.get("apiVersion")) and bool(obj.get("metadata", {}).get("name")))
     deployments = {o["metadata"]["name"]: o for o in objects if o["kind"] == "Deployment"}
     k8s_services = {o["metadata"]["name"]: o for o in objects if o["kind"] == "Service"}
-    check("k8s: a Deployment and a Service per service",
-          set(deployments) == set(SERVICES) and set(k8s_services) == set(SERVICES), sorted(deployments))
+    check("k8s: a Deployment and a Service per service and the console",
+          set(deployments) == set(SERVICES) | {"console"} and set(k8s_services) == set(SERVICES) | {"console"},
+          sorted(deployments))
+    console_checks(deployments.get("console", {}), k8s_services.get("console", {}),
+                   [o for o in objects if o["kind"] == "Ingress"], kustomization)
     for name, port in SERVICES.items():
         spec = deployments.get(name, {}).get("spec", {}).get("template", {}).get("spec", {})
         container = (spec.get("containers") or [{}])[0]
@@ -618,6 +623,38 @@ def k8s_checks():
         refs = {e["configMapRef"]["name"] for d in rendered if d["kind"] == "Deployment"
                 for c in d["spec"]["template"]["spec"]["containers"] for e in c.get("envFrom", [])}
         check("kustomize output: Deployments reference the generated ConfigMap", refs and refs <= set(config_maps), refs)
+
+
+def console_checks(deployment, service, ingresses, kustomization):
+    spec = deployment.get("spec", {}).get("template", {}).get("spec", {})
+    container = (spec.get("containers") or [{}])[0]
+    check("k8s console: containerPort 8080 and Service port 8080",
+          [p.get("containerPort") for p in container.get("ports", [])] == [8080]
+          and [(p.get("port"), p.get("targetPort")) for p in service.get("spec", {}).get("ports", [])] == [(8080, "http")])
+    check("k8s console: liveness and readiness probes, resources, terminationGracePeriodSeconds",
+          container.get("livenessProbe", {}).get("httpGet", {}).get("path") == "/actuator/health/liveness"
+          and container.get("readinessProbe", {}).get("httpGet", {}).get("path") == "/actuator/health/readiness"
+          and bool(container.get("resources", {}).get("limits")) and spec.get("terminationGracePeriodSeconds", 0) >= 40)
+    check("k8s console: no database, Kafka or secret in its environment",
+          not container.get("env") and [e.get("configMapRef", {}).get("name") for e in container.get("envFrom", [])]
+          == ["huiyin-console-config"])
+    generators = {g.get("name"): g.get("envs", []) for g in kustomization.get("configMapGenerator", [])}
+    values = {}
+    for env_file in generators.get("huiyin-console-config", []):
+        values.update(read_env_file(os.path.join("deploy/k8s", env_file)))
+    wanted = {"HUIYIN_CONSOLE_ISSUER", "HUIYIN_CONSOLE_AUTHORIZATIONURI", "HUIYIN_CONSOLE_TOKENURI",
+              "HUIYIN_CONSOLE_JWKSETURI", "HUIYIN_CONSOLE_ENDSESSIONURI", "HUIYIN_CONSOLE_PUBLICURL",
+              "HUIYIN_CONSOLE_SERVICES_INTAKE", "HUIYIN_CONSOLE_SERVICES_TRIAGE", "HUIYIN_CONSOLE_SERVICES_JOINTMEETING",
+              "HUIYIN_CONSOLE_SERVICES_FOLLOWUP", "HUIYIN_CONSOLE_SERVICES_DASHBOARD",
+              "HUIYIN_CONSOLE_SERVICES_NOTIFICATIONS", "SERVER_FORWARDHEADERSSTRATEGY"}
+    check("k8s console: ConfigMap huiyin-console-config has the provider, the public URL and every service",
+          wanted <= set(values), sorted(wanted - set(values)))
+    check("k8s console: no secret-like key in its ConfigMap", not [k for k in values if SECRET_NAME.search(k)])
+    backends = [p.get("backend", {}).get("service", {}).get("name") for i in ingresses
+                for r in i.get("spec", {}).get("rules", []) for p in r.get("http", {}).get("paths", [])]
+    check("k8s console: an Ingress with TLS and session affinity leads to the console",
+          backends == ["console"] and all(i.get("spec", {}).get("tls") for i in ingresses)
+          and all("affinity" in " ".join(i.get("metadata", {}).get("annotations", {})) for i in ingresses), backends)
 
 
 section("docker-compose", compose_checks)
