@@ -8,8 +8,9 @@
   chart.setOption({
     animation: false,
     tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '—' : v + ' %'; } },
-    legend: { top: 0 },
-    grid: { left: 64, right: 16, top: 40, bottom: 80 },
+    legend: { top: 0, itemGap: 20 },
+    // Long organisation names, rotated, stay inside the chart.
+    grid: { left: 16, right: 16, top: 40, bottom: 16, containLabel: true },
     xAxis: { type: 'category', data: data.labels, axisLabel: { rotate: 30, interval: 0 } },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
     series: data.series.map(function (s) { return { name: s.name, type: 'bar', data: s.data }; })

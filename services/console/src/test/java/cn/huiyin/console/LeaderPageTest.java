@@ -35,6 +35,10 @@ class LeaderPageTest extends StandInServicesTest {
         assertThat(page).contains("/leader/cases?metric=closureRate&amp;part=numerator&amp;period=2026-11&amp;division=510104")
             .contains("/leader/ledger.xlsx?period=2026-11&amp;division=510104");
 
+        String rows = page.substring(page.indexOf("<table id=\"rows\""));
+        assertThat(rows).as("a count is whole, a rate to one place").contains(">12<").contains(">100.0%<")
+            .doesNotContain("12.00");
+
         page("/leader/cases?metric=closureRate&part=numerator&period=2026-11&division=510104", "510100");
         assertThat(asked()).anyMatch(q -> q.startsWith("/api/dashboard/cases?") && q.contains("division=510104"));
     }
@@ -78,6 +82,8 @@ class LeaderPageTest extends StandInServicesTest {
           {"code": "moneyRecoveredYuan", "kind": "MONEY", "nameZh": "追回金额（元）", "nameEn": "money recovered",
            "definitionZh": "d", "definitionEn": "d"},
           {"code": "redCards", "kind": "COUNT", "nameZh": "红牌", "nameEn": "red cards",
+           "definitionZh": "d", "definitionEn": "d"},
+          {"code": "received", "kind": "COUNT", "nameZh": "受理量", "nameEn": "received",
            "definitionZh": "d", "definitionEn": "d"}]}""";
 
     private static final String FIGURES = """
@@ -87,6 +93,7 @@ class LeaderPageTest extends StandInServicesTest {
           "moneyRecoveredYuan": {"value": 12000.0, "numerator": 4, "denominator": null},
           "redCards": {"value": 1, "numerator": 1, "denominator": null}}},
          "rows": [{"key": "WAGES", "label": "欠薪", "figures": {
+          "received": {"value": 12.0, "numerator": 12, "denominator": null},
           "closureRate": {"value": 100.0, "numerator": 12, "denominator": 12}}}]}""";
 
     private static final String HOTSPOTS = """

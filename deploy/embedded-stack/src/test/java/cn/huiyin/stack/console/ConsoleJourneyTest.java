@@ -30,7 +30,8 @@ import org.openqa.selenium.support.ui.Select;
  * the supervisor finds who did what in the audit trail. The rider comes back with a parking problem: the clerk finds
  * his earlier grievance by his mobile and files the new one with his name filled in; the street's handler signs for
  * it and escalates it; the street's convener takes it to a joint meeting, sets the agenda, records the decision with
- * an action item and the minutes, and concludes the meeting.
+ * an action item and the minutes, and concludes the meeting. Then the same console in headless Firefox: the worker's
+ * phone page, the clerk's form with its live suggestion and field errors, the leader's charts.
  * Screenshots of every page are kept in target/screenshots (deploy/embedded-stack/target/screenshots).
  *
  * <p>{@code -Dhuiyin.test.console-url=http://127.0.0.1:8080} runs the journeys against a stack already up.
@@ -45,6 +46,7 @@ class ConsoleJourneyTest {
 
     private static StackProcess stack;
     private static Browser browser;
+    private static Firefox firefox;
     private static String trackingNumber;
     private static String queryCode;
     private static String closedBefore;
@@ -55,6 +57,7 @@ class ConsoleJourneyTest {
         assumeFalse("1".equals(System.getenv("HUIYIN_SKIP_BROWSER_TESTS")), "HUIYIN_SKIP_BROWSER_TESTS=1");
         assertThat(Browser.installed()).as("Debian's chromium and chromium-driver (./huiyin test installs them): "
             + Browser.CHROMIUM + ", " + Browser.CHROMEDRIVER).isTrue();
+        assertThat(Firefox.installed()).as("Debian's firefox-esr (./huiyin test installs it): " + Firefox.FIREFOX).isTrue();
         String console = System.getProperty("huiyin.test.console-url");
         if (console == null) {
             stack = new StackProcess(Files.createTempDirectory(Path.of("target"), "console-journey-").toAbsolutePath());
@@ -68,6 +71,9 @@ class ConsoleJourneyTest {
     static void stop() throws Exception {
         if (browser != null) {
             browser.close();
+        }
+        if (firefox != null) {
+            firefox.close();
         }
         if (stack != null) {
             stack.close();
@@ -320,5 +326,49 @@ class ConsoleJourneyTest {
         assertThat(browser.present("#invitation")).isTrue();
         browser.screenshot("16-convener-concluded");
         browser.signOut();
+    }
+
+    @Test
+    @Order(12)
+    void inFirefoxTheWorkerFollowsTheClosedClaimOnAPhone() throws Exception {
+        firefox = new Firefox(browser.base());
+        firefox.resize(390, 844);
+        firefox.open("/worker?n=" + trackingNumber);
+        firefox.type("#queryCode", queryCode);
+        firefox.submit("#queryCode");
+        firefox.waitFor(BETWEEN_SERVICES, () -> firefox.present("#worker-history"));
+        assertThat(firefox.text("#worker-history")).contains("已签收", "8260.00", "已办结");
+        assertThat(Integer.parseInt(firefox.evaluate("document.documentElement.scrollWidth")))
+            .as("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
+        firefox.screenshot("17-firefox-worker-phone");
+    }
+
+    @Test
+    @Order(13)
+    void inFirefoxTheClerksFormSuggestsAsTheDescriptionIsTypedAndAnswersFieldByField() {
+        firefox.resize(1280, 1000);
+        firefox.signIn("window-clerk");
+        firefox.type("#description", "外卖平台连续三个月克扣骑手工资，站长拒绝发放拖欠的工资。");
+        firefox.waitFor(BETWEEN_SERVICES, () -> !Boolean.parseBoolean(firefox.evaluate(
+            "document.getElementById('use-suggestion').hidden")));
+        firefox.type("#workerMobile", "12345");
+        firefox.click("#submit");
+        firefox.waitFor(BETWEEN_SERVICES, () -> firefox.present("#refusal"));
+        assertThat(firefox.text("#workerMobile-errors")).contains("手机号");
+        assertThat(firefox.present("#divisionCode-errors")).isTrue();
+        firefox.screenshot("18-firefox-clerk-bad-input");
+        firefox.signOut();
+    }
+
+    @Test
+    @Order(14)
+    void inFirefoxTheLeadersChartsDrawWithoutPersonalData() {
+        firefox.signIn("dashboard-viewer");
+        firefox.waitFor(BETWEEN_SERVICES, () -> firefox.present("#rates-chart svg"));
+        assertThat(Integer.parseInt(firefox.text("#drill-closureRate"))).isEqualTo(Integer.parseInt(closedBefore) + 1);
+        assertThat(firefox.evaluate("document.documentElement.outerHTML")).doesNotContain("13812341234")
+            .doesNotContain("李明");
+        firefox.screenshot("19-firefox-leader");
+        firefox.signOut();
     }
 }
