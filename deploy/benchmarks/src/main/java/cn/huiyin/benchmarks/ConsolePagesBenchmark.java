@@ -60,6 +60,7 @@ final class ConsolePagesBenchmark implements Benchmarks.Benchmark {
           --load-into DIR     write a data directory (HUIYIN_DATA_DIR) with --grievances grievances and exit
           --grievances N      grievances (intake, triage's inbox, follow-up's case files, the dashboard's cells; 200000)
           --threads N         follow-up seeding threads (default 2)
+          --intake false      leave intake's grievances out (no landing page reads them; the slowest part to load)
           step 2, stack up on that directory (HUIYIN_DATA_DIR=DIR HUIYIN_PORT_OFFSET=300 ./huiyin up):
           --console URL       the console (default http://127.0.0.1:8380)
           --requests N        measured requests per page (default 100), after --warmup N unmeasured (default 20)
@@ -93,7 +94,7 @@ final class ConsolePagesBenchmark implements Benchmarks.Benchmark {
         Options.quietLogs();
         if (options.values().containsKey("load-into")) {
             load(Path.of(options.get("load-into", "")), options.integer("grievances", 200_000),
-                options.integer("threads", 2));
+                options.integer("threads", 2), !"false".equals(options.get("intake", "true")));
             System.exit(0);
         }
         measure(options.get("console", "http://127.0.0.1:8380"), options.integer("requests", 100),
@@ -103,7 +104,7 @@ final class ConsolePagesBenchmark implements Benchmarks.Benchmark {
 
     // ---- step 1: the data directory -----------------------------------------------------------------------------
 
-    private static void load(Path dataDir, int grievances, int threads) throws Exception {
+    private static void load(Path dataDir, int grievances, int threads, boolean withIntake) throws Exception {
         Path file = dataDir.toAbsolutePath().resolve("mongo").resolve("huiyin-v2.mv");
         if (Files.exists(file)) {
             throw new IllegalStateException(file + " exists; load into a new directory");
@@ -122,6 +123,9 @@ final class ConsolePagesBenchmark implements Benchmarks.Benchmark {
             CaseFileSeeder.LEADS.forEach(lead -> organisations.add(lead.id()));
             organisations.addAll(StoredGrievances.streetOrganisations(60));
             StoredGrievances stored = new StoredGrievances(client, organisations, DIVISIONS, false);
+            if (!withIntake) {
+                stored.withoutIntake();
+            }
             stored.declareIndexes();
             stored.load(grievances);
 
