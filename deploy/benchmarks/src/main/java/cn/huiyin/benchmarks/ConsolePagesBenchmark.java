@@ -280,7 +280,8 @@ final class ConsolePagesBenchmark implements Benchmarks.Benchmark {
         }
 
         private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            // As a browser: the identity provider sends only HTML clients to its login form.
+            return http.send(request.timeout(Duration.ofSeconds(60)).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
 

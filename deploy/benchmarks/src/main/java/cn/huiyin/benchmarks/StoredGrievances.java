@@ -106,7 +106,8 @@ final class StoredGrievances {
             String status = open ? (random.nextBoolean() ? "ASSIGNED" : "IN_PROGRESS") : "CLOSED";
             Instant responseDue = submitted.plus(2, ChronoUnit.DAYS);
             grievanceBatch.add(grievance(id, submitted, organisation, division, status, random));
-            String inboxStatus = open ? (random.nextInt(3) == 0 ? "PENDING" : "ACCEPTED") : "CLOSED";
+            // Triage keeps a signed-for entry ACCEPTED after the case closes (it does not follow follow-up's closure).
+            String inboxStatus = open && random.nextInt(3) == 0 ? "PENDING" : "ACCEPTED";
             inboxBatch.add(new Document("_id", organisation + "|" + id)
                 .append("organisationId", organisation).append("grievanceId", id)
                 .append("status", inboxStatus).append("attempt", 1).append("category", "WAGES")
