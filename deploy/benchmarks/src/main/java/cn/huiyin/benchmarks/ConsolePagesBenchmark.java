@@ -65,6 +65,9 @@ final class ConsolePagesBenchmark implements Benchmarks.Benchmark {
           --console URL       the console (default http://127.0.0.1:8380)
           --requests N        measured requests per page (default 100), after --warmup N unmeasured (default 20)
           --pages a,b         only these pages (names as printed)
+          --backends N        then each page's service calls directly, N times each, with a token of the same user
+                              (password grant, client huiyin-cli): which call dominates (default 0: not measured)
+          --offset N          the stack's HUIYIN_PORT_OFFSET, for --backends (default 300)
         """;
 
     /** A page a user lands on or opens; {@code path} relative to the console. */
@@ -99,6 +102,10 @@ final class ConsolePagesBenchmark implements Benchmarks.Benchmark {
         }
         measure(options.get("console", "http://127.0.0.1:8380"), options.integer("requests", 100),
             options.integer("warmup", 20), options.get("pages", ""));
+        int backends = options.integer("backends", 0);
+        if (backends > 0) {
+            backends(options.integer("offset", 300), backends);
+        }
         System.exit(0);
     }
 
@@ -218,6 +225,59 @@ final class ConsolePagesBenchmark implements Benchmarks.Benchmark {
             System.out.printf("| %s | %s | %.1f | %.1f | %.1f | %.1f | %s | %s |%n", e.getKey().name(), e.getKey().user(),
                 ms(h, 50), ms(h, 95), ms(h, 99), h.getMaxValue() / 1000.0, ms(h, 95) < 300 ? "yes" : "**no**",
                 shape.get(e.getKey()));
+        }
+    }
+
+    /** The service calls behind each page, as the console's controllers make them (one after the other). */
+    static final Map<String, List<String>> CALLS = Map.of(
+        "org-handler", List.of("triage 8382 /api/inbox?view=ASSIGNED&size=50", "follow-up 8384 /api/cases/mine?size=50"),
+        "callback-agent", List.of("follow-up 8384 /api/callbacks/due?all=true&size=50",
+            "follow-up 8384 /api/callbacks/retaliation-checks/due?size=50"),
+        "meeting-convener", List.of("joint-meeting 8383 /api/review-requests?state=PENDING",
+            "joint-meeting 8383 /api/meetings"),
+        "supervisor", List.of("follow-up 8384 /api/supervision/escalations?size=50",
+            "follow-up 8384 /api/supervision/extensions?size=50"),
+        "dashboard-viewer", List.of("dashboard 8385 /api/dashboard/figures?period=2026&by=organisation&rollup=true",
+            "dashboard 8385 /api/dashboard/figures?period=2026-12&by=organisation&rollup=true",
+            "dashboard 8385 /api/dashboard/metrics", "dashboard 8385 /api/dashboard/rankings/2026-12",
+            "dashboard 8385 /api/dashboard/hotspots?month=2026-12"));
+
+    private static void backends(int offset, int n) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        System.out.println();
+        System.out.println("| user | service call | p50 (ms) | p95 (ms) | max (ms) | bytes |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (Map.Entry<String, List<String>> user : new java.util.TreeMap<>(CALLS).entrySet()) {
+            String form = "grant_type=password&client_id=huiyin-cli&username=" + user.getKey()
+                + "&password=demo-only-" + user.getKey();
+            String answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (9000 + offset)
+                    + "/oauth2/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer);
+            if (!token.find()) {
+                throw new IllegalStateException("No token for " + user.getKey() + ": " + answer);
+            }
+            for (String call : user.getValue()) {
+                String[] parts = call.split(" ");
+                URI uri = URI.create("http://127.0.0.1:" + (Integer.parseInt(parts[1]) + offset) + parts[2]);
+                Histogram histogram = new Histogram(60_000_000L, 3);
+                int bytes = 0;
+                for (int i = 0; i < n + 5; i++) {
+                    long started = System.nanoTime();
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + token.group(1)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(call + ": HTTP " + response.statusCode() + " " + response.body());
+                    }
+                    if (i >= 5) {
+                        histogram.recordValue((System.nanoTime() - started) / 1_000);
+                    }
+                    bytes = response.body().length();
+                }
+                System.out.printf("| %s | %s %s | %.1f | %.1f | %.1f | %,d |%n", user.getKey(), parts[0], parts[2],
+                    ms(histogram, 50), ms(histogram, 95), histogram.getMaxValue() / 1000.0, bytes);
+            }
         }
     }
 
