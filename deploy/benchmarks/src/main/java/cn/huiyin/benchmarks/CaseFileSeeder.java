@@ -33,7 +33,7 @@ import cn.huiyin.platform.kernel.access.Roles;
 
 /**
  * Follow-up's case files of a year, built through follow-up's own domain (as {@code follow-up} does) and stored in
- * follow-up's own document shape a thousand at a time ({@link CaseFileBatches}: one durable write per batch instead
+ * follow-up's own document shape 500 at a time ({@link CaseFileBatches}: one durable write per batch instead
  * of one per case file and another per published event, which made 200,000 take hours on a loaded machine), relative to the instant {@code now} the stack will run at, so that the stack's supervision scan finds
  * (almost) nothing due when it starts:
  * <ul>
@@ -89,11 +89,11 @@ final class CaseFileSeeder {
                 for (int i = first; i < count; i += threads) {
                     Instant submitted = now.minus(YEAR.multipliedBy(count - i).dividedBy(count));
                     batch.add(caseFile(i, submitted, now));
-                    if (batch.size() == 1_000 || i + threads >= count) {
+                    if (batch.size() == 500 || i + threads >= count) {
                         store.insert(batch);
                         int n = stored.addAndGet(batch.size());
                         batch.clear();
-                        if (n % 20_000 < 1_000) {
+                        if (n % 20_000 < 500) {
                             System.out.printf("  stored %,d case files (follow-up) in %.0f s%n", n,
                                 (System.nanoTime() - started) / 1e9);
                         }

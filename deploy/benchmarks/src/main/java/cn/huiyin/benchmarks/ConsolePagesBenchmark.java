@@ -139,7 +139,8 @@ final class ConsolePagesBenchmark implements Benchmarks.Benchmark {
             ConfigurableApplicationContext followUp = start(FollowUpApplication.class, "follow-up", kafka, mongo,
                 Map.of("huiyin.follow-up.supervision.scan-interval", "1h"));
             try {
-                new CaseFileSeeder(new CaseFileBatches(followUp.getBean(MongoTemplate.class)),
+                new CaseFileSeeder(new CaseFileBatches(followUp.getBean(MongoTemplate.class).getConverter(),
+                    client.getDatabase("follow-up")),
                     followUp.getBean(WorkingTime.class), DIVISIONS).seed(grievances, now, threads);
             } finally {
                 followUp.close();
