@@ -33,9 +33,7 @@ class CallbackController {
 
     @GetMapping
     String due(Model model) {
-        PageParts parts = PageParts.of(services, model)
-            .prefetch(Service.FOLLOW_UP, "/api/callbacks/due?all=true&size=50")
-            .prefetch(Service.FOLLOW_UP, "/api/callbacks/retaliation-checks/due?size=50");
+        PageParts parts = PageParts.of(services, model);
         var due = parts.list("due", Service.FOLLOW_UP, "/api/callbacks/due?all=true&size=50", "items");
         due.forEach(c -> c.put("callbackDueBeijing", BeijingTime.of(c.get("callbackDueAt"))));
         model.addAttribute("due", due);

@@ -37,9 +37,7 @@ class OversightController {
     @GetMapping("/supervisor")
     @PreAuthorize("hasAnyRole('" + Roles.SUPERVISOR + "','" + Roles.ADMIN + "')")
     String supervisor(@RequestParam(required = false) String auditGrievanceId, Model model) {
-        PageParts parts = PageParts.of(services, model)
-            .prefetch(Service.FOLLOW_UP, "/api/supervision/escalations?size=50")
-            .prefetch(Service.FOLLOW_UP, "/api/supervision/extensions?size=50");
+        PageParts parts = PageParts.of(services, model);
         model.addAttribute("escalations", parts.list("escalations", Service.FOLLOW_UP,
             "/api/supervision/escalations?size=50", "items"));
         List<Map<String, Object>> extensions = parts.list("extensions", Service.FOLLOW_UP,
