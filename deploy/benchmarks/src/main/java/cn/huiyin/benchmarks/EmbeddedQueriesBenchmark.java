@@ -15,11 +15,7 @@ import cn.huiyin.platform.embedded.EmbeddedMongoServer;
 import cn.huiyin.platform.embedded.IndexNarrowingH2Backend;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.HdrHistogram.Histogram;
@@ -31,9 +27,9 @@ import org.bson.conversions.Bson;
  * organisation's inbox page (triage), a clerk's grievance list (intake) and the supervision due-step scan
  * (follow-up), with the store size on disk and the time to reopen it.
  *
- * <p>The loader is a documented fast path: it writes, through the MongoDB protocol into the store file, documents of
- * the shape each service stores (triage's {@code inbox} entries, intake's {@code grievances}, follow-up's
- * {@code cases_due}), with the indexes each service declares, in batches; no Kafka, no services. The queries are
+ * <p>The loader is a documented fast path ({@link StoredGrievances}): it writes, through the MongoDB protocol into the
+ * store file, documents of the shape each service stores (triage's {@code inbox} entries, intake's {@code grievances},
+ * follow-up's {@code cases_due}), with the indexes each service declares, in batches; no Kafka, no services. The queries are
  * the services' own (same filters, sorts and page sizes as {@code MongoInboxes.page}, {@code MongoGrievances.search}
  * and {@code DueIndex.due}).
  *
@@ -53,10 +49,7 @@ final class EmbeddedQueriesBenchmark implements Benchmarks.Benchmark {
 
     private static final int ORGANISATIONS = 120;
     private static final int STREETS = 60;
-    private static final int CLERKS = 40;
-    private static final Instant START = Instant.parse("2026-01-01T01:00:00Z");
-    private static final String DESCRIPTION =
-        "雨天送餐途中摔倒致手部骨折，保险公司以受伤时间与订单记录相差15分钟为由拒绝理赔，站点负责人不予协助。";
+    private static final Instant START = StoredGrievances.START;
 
     @Override
     public void run(String[] args) throws Exception {
@@ -78,12 +71,12 @@ final class EmbeddedQueriesBenchmark implements Benchmarks.Benchmark {
         long opened = System.nanoTime();
         EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file).start();
         try (MongoClient client = MongoClients.create(server.connectionString())) {
-            Stores stores = new Stores(client);
+            StoredGrievances stores = stores(client);
             stores.declareIndexes();
             System.out.printf("opened in %.1f s (with index declarations%s)%n", seconds(opened),
                 indexes && !fresh ? "; an index the file lacks is built here" : "");
             if (fresh) {
-                load(stores, grievances);
+                stores.load(grievances);
             }
             System.out.printf("store: %,d grievances, %,d inbox entries, %,d due entries; file %,d MB%n",
                 stores.grievances.estimatedDocumentCount(), stores.inbox.estimatedDocumentCount(),
@@ -96,7 +89,7 @@ final class EmbeddedQueriesBenchmark implements Benchmarks.Benchmark {
         long reopened = System.nanoTime();
         EmbeddedMongoServer again = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file).start();
         try (MongoClient client = MongoClients.create(again.connectionString())) {
-            Stores stores = new Stores(client);
+            StoredGrievances stores = stores(client);
             stores.declareIndexes();
             stores.inbox.find(Filters.eq("organisationId", organisation(0))).limit(1).first();
             System.out.printf("reopen (server start, index declarations, first inbox read): %.1f s; file %,d MB%n",
@@ -107,117 +100,13 @@ final class EmbeddedQueriesBenchmark implements Benchmarks.Benchmark {
         System.exit(0);
     }
 
-    /** The collections and the indexes the services declare on them. */
-    private static final class Stores {
-
-        final MongoCollection<Document> grievances;
-        final MongoCollection<Document> inbox;
-        final MongoCollection<Document> due;
-
-        Stores(MongoClient client) {
-            MongoDatabase intake = client.getDatabase("intake");
-            grievances = intake.getCollection("grievances");
-            inbox = client.getDatabase("triage").getCollection("inbox");
-            due = client.getDatabase("follow-up").getCollection("cases_due");
-        }
-
-        /** As MongoGrievances, MongoInboxes and DueIndex declare them (at every start, like the services). */
-        void declareIndexes() {
-            grievances.createIndex(Indexes.compoundIndex(Indexes.ascending("place.divisionCode"),
-                Indexes.descending("submittedAt")));
-            grievances.createIndex(Indexes.compoundIndex(Indexes.ascending("handling.orgId"),
-                Indexes.descending("submittedAt")));
-            grievances.createIndex(Indexes.compoundIndex(Indexes.ascending("handling.coHandlingOrgIds"),
-                Indexes.descending("submittedAt")));
-            grievances.createIndex(Indexes.ascending("closedAt"));
-            grievances.createIndex(Indexes.compoundIndex(Indexes.ascending("recordedBy.staffId"),
-                Indexes.descending("submittedAt")));
-            inbox.createIndex(Indexes.ascending("organisationId", "status", "dueAt", "grievanceId"),
-                new IndexOptions().name("org_status_due_id"));
-            inbox.createIndex(Indexes.ascending("organisationId", "dueAt", "grievanceId"),
-                new IndexOptions().name("org_due_id"));
-            due.createIndex(Indexes.ascending("due"), new IndexOptions().name("due"));
-        }
+    /** The loader's organisations {@code org-street-0 …} and streets {@code 510108000 …}, and the due entries. */
+    private static StoredGrievances stores(MongoClient client) {
+        return new StoredGrievances(client, StoredGrievances.streetOrganisations(ORGANISATIONS),
+            StoredGrievances.streetDivisions("510108", STREETS), true);
     }
 
-    private static void load(Stores stores, int count) {
-        Random random = new Random(42);
-        long started = System.nanoTime();
-        List<Document> grievances = new ArrayList<>();
-        List<Document> inbox = new ArrayList<>();
-        List<Document> due = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Instant submitted = START.plus(i * (300L * 24 * 3600 / Math.max(count, 1)), ChronoUnit.SECONDS);
-            String id = "HY-" + String.format("%08d", i);
-            int org = skewed(random, ORGANISATIONS);
-            int street = skewed(random, STREETS);
-            boolean open = random.nextInt(10) < 3;
-            String status = open ? (random.nextBoolean() ? "ASSIGNED" : "IN_PROGRESS") : "CLOSED";
-            Instant responseDue = submitted.plus(2, ChronoUnit.DAYS);
-            grievances.add(grievance(id, submitted, org, street, status, random));
-            String inboxStatus = open ? (random.nextInt(3) == 0 ? "PENDING" : "ACCEPTED") : "CLOSED";
-            inbox.add(new Document("_id", organisation(org) + "|" + id)
-                .append("organisationId", organisation(org)).append("grievanceId", id)
-                .append("status", inboxStatus).append("attempt", 1).append("category", "WAGES")
-                .append("categoryName", "欠薪").append("urgency", "NORMAL").append("needsJointReview", false)
-                .append("submittedAt", Date.from(submitted)).append("assignedAt", Date.from(submitted.plusSeconds(60)))
-                .append("responseDueAt", Date.from(responseDue))
-                .append("resolutionDueAt", Date.from(submitted.plus(15, ChronoUnit.DAYS)))
-                .append("dueAt", Date.from(inboxStatus.equals("PENDING") ? responseDue
-                    : submitted.plus(15, ChronoUnit.DAYS)))
-                .append("divisionCode", division(street)).append("summary", DESCRIPTION.substring(0, 30))
-                .append("currentLead", new Document("id", organisation(org)).append("name", "街道办事处" + org)
-                    .append("type", "STREET")));
-            if (open) {
-                due.add(new Document("_id", id).append("due", Date.from(submitted.plus(1 + random.nextInt(20),
-                    ChronoUnit.DAYS))).append("touches", 3L));
-            }
-            if (grievances.size() == 1_000 || i == count - 1) {
-                stores.grievances.insertMany(grievances);
-                stores.inbox.insertMany(inbox);
-                if (!due.isEmpty()) {
-                    stores.due.insertMany(due);
-                }
-                grievances.clear();
-                inbox.clear();
-                due.clear();
-                if ((i + 1) % 20_000 == 0 || i == count - 1) {
-                    System.out.printf("  loaded %,d grievances in %.0f s%n", i + 1, seconds(started));
-                }
-            }
-        }
-    }
-
-    private static Document grievance(String id, Instant submitted, int org, int street, String status,
-                                      Random random) {
-        List<Document> history = new ArrayList<>();
-        for (int h = 0; h < 4; h++) {
-            history.add(new Document("code", "PROGRESS_" + h).append("at", Date.from(submitted.plusSeconds(h * 3600L)))
-                .append("by", organisation(org)).append("params", new Document("note", DESCRIPTION.substring(0, 20))));
-        }
-        Document handling = new Document("orgId", organisation(org)).append("orgName", "街道办事处" + org);
-        if (random.nextInt(10) == 0) {
-            handling.append("coHandlingOrgIds", List.of(organisation((org + 7) % ORGANISATIONS)));
-        }
-        return new Document("_id", id).append("version", 5L).append("outbox", List.of())
-            .append("channel", random.nextBoolean() ? "WECHAT" : "HOTLINE")
-            .append("recordedBy", new Document("staffId", "clerk-" + skewed(random, CLERKS)).append("name", "接线员"))
-            .append("worker", new Document("name", "v1:k1:" + "x".repeat(40)).append("mobile", "v1:k1:" + "y".repeat(40))
-                .append("residentId", "v1:k1:" + "z".repeat(56)).append("group", "DELIVERY_RIDER")
-                .append("platformOrEmployer", "美团").append("homeStation", "龙湖天街站"))
-            .append("confidential", random.nextInt(20) == 0).append("category", "WAGES")
-            .append("description", DESCRIPTION.repeat(3))
-            .append("place", new Document("divisionCode", division(street)).append("address", "成华区建设路" + street + "号"))
-            .append("occurredAt", Date.from(submitted.minus(2, ChronoUnit.DAYS)))
-            .append("workerRef", "w-" + Integer.toHexString(random.nextInt()))
-            .append("submittedAt", Date.from(submitted)).append("status", status)
-            .append("supplements", List.of()).append("evidence", List.of()).append("history", history)
-            .append("handling", handling)
-            .append("closedAt", status.equals("CLOSED") ? Date.from(submitted.plus(12, ChronoUnit.DAYS)) : null)
-            .append("queryCodeHash", Integer.toHexString(random.nextInt()));
-    }
-
-    private static void measure(Stores stores, int queries) {
+    private static void measure(StoredGrievances stores, int queries) {
         Random random = new Random(7);
         Instant now = START.plus(300, ChronoUnit.DAYS);
         report("inbox page (triage: organisation, PENDING, by due, 20)", queries, () -> {
@@ -274,10 +163,8 @@ final class EmbeddedQueriesBenchmark implements Benchmarks.Benchmark {
             latency.getMaxValue() / 1000.0, rows / queries);
     }
 
-    /** A few organisations (districts' busiest streets) get most grievances, as in the pilot's data. */
     private static int skewed(Random random, int n) {
-        double x = random.nextDouble();
-        return (int) Math.min(n - 1, Math.floor(n * x * x));
+        return StoredGrievances.skewed(random, n);
     }
 
     private static String organisation(int n) {
