@@ -26,6 +26,7 @@ public final class Benchmarks {
         ALL.put("dashboard", new DashboardBenchmark());
         ALL.put("ledger-xlsx", new LedgerWorkbookBenchmark());
         ALL.put("embedded-queries", new EmbeddedQueriesBenchmark());
+        ALL.put("storage", new StorageBenchmark());
     }
 
     private Benchmarks() {

@@ -43,6 +43,7 @@ final class IntakeSubmitBenchmark implements Benchmarks.Benchmark {
           --body F         a grievance JSON file (docs/examples/rider-insurance-claim.json)
           --stack-pid P    the launcher's pid, for CPU per process (found from the service on --url's port if omitted)
           --settle N       at most N s to wait for the stack to go quiet after the load (180)
+          --idle N         seconds over which the stack's CPU at rest is measured before the window (15)
         """;
 
     @Override
@@ -64,7 +65,10 @@ final class IntakeSubmitBenchmark implements Benchmarks.Benchmark {
             seconds, uri);
         java.util.Optional<StackCpu> stack = StackCpu.find(options, "--server.port=" + uri.getPort());
         Result ignored = load(http, uri, body, token, rate, warmup);
-        stack.ifPresent(s -> waitQuiet(s, options));
+        if (stack.isPresent()) {
+            waitQuiet(stack.get(), options);
+            stack.get().idle(Duration.ofSeconds(options.integer("idle", 15)));
+        }
         long windowStart = System.nanoTime();
         var cpuBefore = stack.map(StackCpu::sample);
         Result result = load(http, uri, body, token, rate, seconds);
@@ -75,7 +79,7 @@ final class IntakeSubmitBenchmark implements Benchmarks.Benchmark {
             Duration settled = waitQuiet(stack.get(), options);
             System.out.printf("  stack quiet %.1f s after the last answer%n", settled.toMillis() / 1000.0);
             long created = result.statuses().getOrDefault(201, new AtomicLong()).get();
-            System.out.print(StackCpu.report(cpuBefore.get(), stack.get().sample(), created,
+            System.out.print(stack.get().report(cpuBefore.get(), stack.get().sample(), created,
                 (System.nanoTime() - windowStart) / 1e9));
         }
         System.exit(0);

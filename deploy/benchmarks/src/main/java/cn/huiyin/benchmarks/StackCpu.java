@@ -25,6 +25,8 @@ final class StackCpu {
     private static final Pattern SERVICE_JAR = Pattern.compile("services/([a-z-]+)/target/");
 
     private final Map<Long, String> processes;
+    /** CPU milliseconds per second of each process at rest, measured by {@link #idle}; empty until then. */
+    private Map<String, Double> idleRate = Map.of();
 
     private StackCpu(Map<Long, String> processes) {
         this.processes = processes;
@@ -64,16 +66,35 @@ final class StackCpu {
     }
 
     /**
-     * Waits until the stack has gone quiet (less than 10 % of one core over 3 s, at most {@code limit}), so work that
-     * trails the load (consumers, relays, projections) is counted; returns how long that took.
+     * Measures what the stack spends at rest (scheduled scans, polls, the broker) over {@code period}, so that the
+     * report can take it out of the window's CPU; call it when nothing is being loaded.
+     */
+    void idle(Duration period) throws InterruptedException {
+        Map<String, Long> before = sample();
+        long start = System.nanoTime();
+        TimeUnit.MILLISECONDS.sleep(period.toMillis());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Long> after = sample();
+        Map<String, Double> rate = new LinkedHashMap<>();
+        after.forEach((name, ms) -> rate.put(name, (ms - before.getOrDefault(name, 0L)) / seconds));
+        idleRate = rate;
+        System.out.printf("  stack at rest: %.0f ms of CPU per second (%s)%n",
+            rate.values().stream().mapToDouble(Double::doubleValue).sum(), rate);
+    }
+
+    /**
+     * Waits until the stack has gone quiet (over 3 s, at most 10 % of one core above its rate at rest; at most
+     * {@code limit}), so work that trails the load (consumers, relays, projections) is counted; returns how long
+     * that took.
      */
     Duration settle(Duration limit) throws InterruptedException {
         long start = System.nanoTime();
+        double rest = idleRate.values().stream().mapToDouble(Double::doubleValue).sum();
         long previous = total(sample());
         while (System.nanoTime() - start < limit.toNanos()) {
             TimeUnit.SECONDS.sleep(3);
             long now = total(sample());
-            if (now - previous < 300) {
+            if (now - previous < 300 + 3 * rest) {
                 break;
             }
             previous = now;
@@ -81,20 +102,28 @@ final class StackCpu {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    /** A table of CPU per process between two samples, per grievance of {@code grievances}. */
-    static String report(Map<String, Long> before, Map<String, Long> after, long grievances, double seconds) {
+    /**
+     * A table of CPU per process between two samples, per grievance of {@code grievances}: as measured, and net of
+     * what the process spends at rest over the same time.
+     */
+    String report(Map<String, Long> before, Map<String, Long> after, long grievances, double seconds) {
         StringBuilder out = new StringBuilder(String.format(
-            "  CPU per process over the window (%.1f s, %d grievances):%n", seconds, grievances));
+            "  CPU per process over the window (%.1f s, %d grievances; net = minus the rate at rest × window):%n",
+            seconds, grievances));
         List<String> names = new ArrayList<>(after.keySet());
         long total = 0;
+        double totalNet = 0;
+        double per = Math.max(grievances, 1);
         for (String name : names) {
             long ms = after.get(name) - before.getOrDefault(name, 0L);
+            double net = ms - idleRate.getOrDefault(name, 0.0) * seconds;
             total += ms;
-            out.append(String.format("    %-26s %8d ms  %6.2f ms/grievance%n", name, ms,
-                ms / (double) Math.max(grievances, 1)));
+            totalNet += net;
+            out.append(String.format("    %-26s %8d ms  %6.2f ms/grievance  net %6.2f ms/grievance%n", name, ms,
+                ms / per, net / per));
         }
-        out.append(String.format("    %-26s %8d ms  %6.2f ms/grievance  (%.2f cores busy)%n", "all", total,
-            total / (double) Math.max(grievances, 1), total / 1000.0 / Math.max(seconds, 0.001)));
+        out.append(String.format("    %-26s %8d ms  %6.2f ms/grievance  net %6.2f ms/grievance  (%.2f cores busy)%n",
+            "all", total, total / per, totalNet / per, total / 1000.0 / Math.max(seconds, 0.001)));
         return out.toString();
     }
 

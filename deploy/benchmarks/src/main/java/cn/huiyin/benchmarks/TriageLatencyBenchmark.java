@@ -79,6 +79,7 @@ final class TriageLatencyBenchmark implements Benchmarks.Benchmark {
           --bootstrap B    the stack's Kafka (127.0.0.1:9092)
           --stack-pid P    the launcher's pid, for CPU per process (found from the services' --bootstrap if omitted)
           --settle N       at most N s to wait for the stack to go quiet after the load (180)
+          --idle N         seconds over which the stack's CPU at rest is measured before the window (15)
         """;
 
     @Override
@@ -114,6 +115,7 @@ final class TriageLatencyBenchmark implements Benchmarks.Benchmark {
                 "--huiyin.messaging.bootstrap-servers=" + bootstrap);
             if (stack.isPresent()) {
                 stack.get().settle(Duration.ofSeconds(options.integer("settle", 180)));
+                stack.get().idle(Duration.ofSeconds(options.integer("idle", 15)));
             }
             long windowStart = System.nanoTime();
             var cpuBefore = stack.map(StackCpu::sample);
@@ -123,7 +125,7 @@ final class TriageLatencyBenchmark implements Benchmarks.Benchmark {
                 // Until the stack is quiet: the dashboard's and intake's work on the assignments is counted too.
                 Duration settled = stack.get().settle(Duration.ofSeconds(options.integer("settle", 180)));
                 System.out.printf("  stack quiet %.1f s after the last assignment%n", settled.toMillis() / 1000.0);
-                System.out.print(StackCpu.report(cpuBefore.get(), stack.get().sample(),
+                System.out.print(stack.get().report(cpuBefore.get(), stack.get().sample(),
                     result.latency().getTotalCount(), (System.nanoTime() - windowStart) / 1e9));
             }
         }
