@@ -10,10 +10,11 @@ import java.util.stream.Stream;
 import cn.huiyin.platform.embedded.EmbeddedMongoServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import org.h2.mvstore.MVStore;
 
 /**
  * Bytes on disk per grievance of a stopped embedded stack's data directory: the MongoDB server's file and Kafka's log
- * directory, each divided by the grievances intake holds. Then it opens the file with the server (as a restart does),
+ * directory, each divided by the grievances intake holds, and how much of the file live pages fill. Then it opens the file with the server (as a restart does),
  * stops it again and prints the size after, with the time each step took.
  *
  * <pre>java -jar deploy/benchmarks/target/huiyin-benchmarks.jar storage --data /tmp/stack-data</pre>
@@ -44,6 +45,7 @@ final class StorageBenchmark implements Benchmarks.Benchmark {
             Duration.ofMillis(options.integer("retention-ms", (int) defaults.retention().toMillis())));
         long kafka = size(data.resolve("kafka"));
         long before = Files.size(file);
+        int fillRate = fillRate(file);
 
         long start = System.nanoTime();
         EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file, storage).start();
@@ -62,12 +64,23 @@ final class StorageBenchmark implements Benchmarks.Benchmark {
         double per = Math.max(grievances, 1);
         System.out.printf("""
             Storage of %s (%s): %,d grievances in intake, %,d cases in triage
-              MongoDB file before: %,d bytes = %,.0f bytes/grievance
+              MongoDB file before: %,d bytes = %,.0f bytes/grievance; live pages fill %d %% of it (%,.0f bytes/grievance)
               Kafka logs:          %,d bytes = %,.0f bytes/grievance
               opened in %.1f s; stopped in %.1f s
               MongoDB file after:  %,d bytes = %,.0f bytes/grievance (%.0f %% of before)
-            """, data, storage, grievances, cases, before, before / per, kafka, kafka / per, open, stop, after, after / per, 100.0 * after / Math.max(before, 1));
+            """, data, storage, grievances, cases, before, before / per, fillRate,
+            before * fillRate / 100.0 / per, kafka, kafka / per, open, stop, after, after / per, 100.0 * after / Math.max(before, 1));
         System.exit(0);
+    }
+
+    /** The share of the file its live pages take (H2's own estimate, from the chunks' metadata). */
+    private static int fillRate(Path file) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            return store.getFillRate();
+        } finally {
+            store.closeImmediately();
+        }
     }
 
     private static double seconds(long startNanos) {
