@@ -27,6 +27,7 @@ public final class Benchmarks {
         ALL.put("ledger-xlsx", new LedgerWorkbookBenchmark());
         ALL.put("embedded-queries", new EmbeddedQueriesBenchmark());
         ALL.put("console-pages", new ConsolePagesBenchmark());
+        ALL.put("storage", new StorageBenchmark());
     }
 
     private Benchmarks() {

@@ -26,12 +26,31 @@ import org.HdrHistogram.Recorder;
  * schedule whether or not earlier ones have answered), with a real bearer token from the embedded identity provider.
  * Latency is measured from each request's scheduled time, so a stall is counted against every request it delays.
  *
- * <pre>java -jar deploy/benchmarks/target/huiyin-benchmarks.jar intake [--rate 500] [--seconds 30] [--warmup 10]</pre>
+ * <pre>java -jar deploy/benchmarks/target/huiyin-benchmarks.jar intake [--rate 500] [--seconds 30] [--warmup 10]
+ *     [--url http://127.0.0.1:8081] [--token-url http://127.0.0.1:9000/oauth2/token] [--stack-pid PID] [--settle 180]</pre>
+ *
+ * <p>With the stack's processes found ({@link StackCpu}), it also prints the CPU each process spent per accepted
+ * grievance, from the start of the measured load until the stack is quiet again (at most {@code --settle} s).
  */
 final class IntakeSubmitBenchmark implements Benchmarks.Benchmark {
 
+    private static final String HELP = """
+        intake: POST /api/grievances at a fixed rate (open loop) against a running embedded stack
+          --rate N         submissions per second (500)
+          --seconds N      measured seconds (30), after --warmup N seconds (10)
+          --url U          intake's base URL (http://127.0.0.1:8081)
+          --token-url U    the identity provider's token endpoint (http://127.0.0.1:9000/oauth2/token)
+          --body F         a grievance JSON file (docs/examples/rider-insurance-claim.json)
+          --stack-pid P    the launcher's pid, for CPU per process (found from the service on --url's port if omitted)
+          --settle N       at most N s to wait for the stack to go quiet after the load (180)
+          --idle N         seconds over which the stack's CPU at rest is measured before the window (15)
+        """;
+
     @Override
     public void run(String[] args) throws Exception {
+        if (Options.helpAsked(args, HELP)) {
+            return;
+        }
         Options options = Options.parse(args);
         String body = Files.readString(Path.of(options.get("body", "docs/examples/rider-insurance-claim.json")));
         String token = token(options);
@@ -44,10 +63,35 @@ final class IntakeSubmitBenchmark implements Benchmarks.Benchmark {
 
         System.out.printf("Intake submit benchmark: %d submissions/s, %d s warm-up, %d s measured, %s%n", rate, warmup,
             seconds, uri);
+        java.util.Optional<StackCpu> stack = StackCpu.find(options, "--server.port=" + uri.getPort());
         Result ignored = load(http, uri, body, token, rate, warmup);
+        if (stack.isPresent()) {
+            waitQuiet(stack.get(), options);
+            stack.get().idle(Duration.ofSeconds(options.integer("idle", 15)));
+        }
+        long windowStart = System.nanoTime();
+        var cpuBefore = stack.map(StackCpu::sample);
         Result result = load(http, uri, body, token, rate, seconds);
         System.out.println(result.report(rate, seconds));
+        if (stack.isPresent()) {
+            // The window runs until the stack is quiet again, so triage's, the dashboard's and the relays' work on
+            // these grievances is counted too.
+            Duration settled = waitQuiet(stack.get(), options);
+            System.out.printf("  stack quiet %.1f s after the last answer%n", settled.toMillis() / 1000.0);
+            long created = result.statuses().getOrDefault(201, new AtomicLong()).get();
+            System.out.print(stack.get().report(cpuBefore.get(), stack.get().sample(), created,
+                (System.nanoTime() - windowStart) / 1e9));
+        }
         System.exit(0);
+    }
+
+    private static Duration waitQuiet(StackCpu stack, Options options) {
+        try {
+            return stack.settle(Duration.ofSeconds(options.integer("settle", 180)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Duration.ZERO;
+        }
     }
 
     private static Result load(HttpClient http, URI uri, String body, String token, int rate, int seconds)

@@ -42,7 +42,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * tracking-number day no real grievance has, so the run never collides with demo data.
  *
  * <pre>java -jar deploy/benchmarks/target/huiyin-benchmarks.jar triage [--rate 500] [--seconds 30] [--warmup 10]
- *     [--bootstrap 127.0.0.1:9092]</pre>
+ *     [--bootstrap 127.0.0.1:9092] [--stack-pid PID] [--settle 180]</pre>
+ *
+ * <p>With the stack's processes found ({@link StackCpu}), it also prints the CPU each process spent per assigned
+ * grievance, from the start of the measured load until the stack is quiet again (at most {@code --settle} s).
  */
 final class TriageLatencyBenchmark implements Benchmarks.Benchmark {
 
@@ -69,8 +72,21 @@ final class TriageLatencyBenchmark implements Benchmarks.Benchmark {
     private static final List<String> PLACES = List.of("510112002", "510112002001", "510112001", "510104001",
         "510107003", "510108002", "510113", "510116002001", "510105001", "510106003", "510114001", "510117002");
 
+    private static final String HELP = """
+        triage: GrievanceSubmitted -> GrievanceAssigned latency at a fixed rate (open loop) on a running embedded stack
+          --rate N         grievances per second (500)
+          --seconds N      measured seconds (30), after --warmup N seconds (10)
+          --bootstrap B    the stack's Kafka (127.0.0.1:9092)
+          --stack-pid P    the launcher's pid, for CPU per process (found from the services' --bootstrap if omitted)
+          --settle N       at most N s to wait for the stack to go quiet after the load (180)
+          --idle N         seconds over which the stack's CPU at rest is measured before the window (15)
+        """;
+
     @Override
     public void run(String[] args) throws Exception {
+        if (Options.helpAsked(args, HELP)) {
+            return;
+        }
         Options options = Options.parse(args);
         // The Kafka clients' start-up chatter would bury the figures.
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.kafka"))
@@ -95,8 +111,23 @@ final class TriageLatencyBenchmark implements Benchmarks.Benchmark {
             AtomicLong sequence = new AtomicLong();
             load(producer, reader, run, sequence, rate, warmup);
             reader.reset();
+            java.util.Optional<StackCpu> stack = StackCpu.find(options,
+                "--huiyin.messaging.bootstrap-servers=" + bootstrap);
+            if (stack.isPresent()) {
+                stack.get().settle(Duration.ofSeconds(options.integer("settle", 180)));
+                stack.get().idle(Duration.ofSeconds(options.integer("idle", 15)));
+            }
+            long windowStart = System.nanoTime();
+            var cpuBefore = stack.map(StackCpu::sample);
             Result result = load(producer, reader, run, sequence, rate, seconds);
             System.out.println(result.report(rate));
+            if (stack.isPresent()) {
+                // Until the stack is quiet: the dashboard's and intake's work on the assignments is counted too.
+                Duration settled = stack.get().settle(Duration.ofSeconds(options.integer("settle", 180)));
+                System.out.printf("  stack quiet %.1f s after the last assignment%n", settled.toMillis() / 1000.0);
+                System.out.print(stack.get().report(cpuBefore.get(), stack.get().sample(),
+                    result.latency().getTotalCount(), (System.nanoTime() - windowStart) / 1e9));
+            }
         }
         System.exit(0);
     }

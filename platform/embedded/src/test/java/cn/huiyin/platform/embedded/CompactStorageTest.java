@@ -1,0 +1,141 @@
+package cn.huiyin.platform.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+
+import cn.huiyin.platform.embedded.EmbeddedMongoServer.Storage;
+import cn.huiyin.platform.embedded.EmbeddedMongoServer.Storage.Compression;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded server's file: compressed pages, freed space reused, and a file that shrinks after deletions. */
+class CompactStorageTest {
+
+    private static final int DOCUMENTS = 1_200;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void spaceFreedByDeletionsIsWrittenAgainRatherThanAppendedAndEverythingSurvivesReopening() throws Exception {
+        Path file = dir.resolve("mongo.mv");
+        Storage storage = new Storage(Compression.FAST, Duration.ZERO);
+        List<Document> written = documents(0);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file, storage).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            write(client, written);
+        }
+        long full = Files.size(file);
+
+        List<Document> later = documents(DOCUMENTS);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file, storage).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            long deleted = grievances(client).deleteMany(Filters.lt("n", DOCUMENTS * 9 / 10)).getDeletedCount();
+            assertThat(deleted).isEqualTo(DOCUMENTS * 9 / 10);
+            write(client, later.subList(0, DOCUMENTS * 8 / 10));
+        }
+
+        // Kept 45 s, the freed space could not be written again and the file would grow by the new writes.
+        assertThat(Files.size(file)).as("after deleting 90 %% and writing 80 %% anew (was %,d bytes)", full)
+            .isLessThan(full + full / 4);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file, storage).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            List<Document> expected = new ArrayList<>(written.subList(DOCUMENTS * 9 / 10, DOCUMENTS));
+            expected.addAll(later.subList(0, DOCUMENTS * 8 / 10));
+            assertThat(grievances(client).find().sort(Sorts.ascending("n")).into(new ArrayList<>()))
+                .containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void compressedPagesTakeLessSpaceAndReadBackUnchanged() {
+        List<Document> written = documents(0);
+        long plain = store(dir.resolve("plain.mv"), new Storage(Compression.NONE, Duration.ZERO), written);
+        Path compressedFile = dir.resolve("compressed.mv");
+        long compressed = store(compressedFile, new Storage(Compression.FAST, Duration.ZERO), written);
+
+        assertThat(compressed).as("compressed vs plain (%,d bytes)", plain).isLessThan(plain * 3 / 4);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, compressedFile).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(grievances(client).find().sort(Sorts.ascending("n")).into(new ArrayList<>()))
+                .containsExactlyElementsOf(written);
+        }
+    }
+
+    @Test
+    void withoutRetentionTheSpaceOfReplacedPagesIsReusedWhileTheServerRuns() {
+        List<Document> written = documents(0);
+        long kept = store(dir.resolve("kept.mv"), new Storage(Compression.NONE, Duration.ofSeconds(45)),
+            written);
+        long reused = store(dir.resolve("reused.mv"), new Storage(Compression.NONE, Duration.ZERO),
+            written);
+
+        assertThat(reused).as("freed chunks reused vs kept 45 s (%,d bytes)", kept).isLessThan(kept / 2);
+    }
+
+    /** Inserts the documents, then updates each one alone (as services do, one durable write each), then stops. */
+    private static long store(Path file, Storage storage, List<Document> documents) {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file, storage).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            write(client, documents);
+        }
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void write(MongoClient client, List<Document> documents) {
+        MongoCollection<Document> grievances = grievances(client);
+        for (int from = 0; from < documents.size(); from += 100) {
+            grievances.insertMany(copies(documents.subList(from, Math.min(from + 100, documents.size()))));
+        }
+        for (Document document : documents) {
+            grievances.updateOne(Filters.eq("_id", document.get("_id")), Updates.set("state", "ASSIGNED"));
+        }
+    }
+
+    private static MongoCollection<Document> grievances(MongoClient client) {
+        return client.getDatabase("intake").getCollection("grievances");
+    }
+
+    /** Grievance-like documents: Chinese text, ciphertext (incompressible), codes; "state" as after the update. */
+    private static List<Document> documents(int first) {
+        Random random = new Random(16 + first);
+        List<Document> documents = new ArrayList<>();
+        for (int n = first; n < first + DOCUMENTS; n++) {
+            byte[] cipher = new byte[64];
+            random.nextBytes(cipher);
+            documents.add(new Document("_id", String.format("HY-20261202-%06d", n)).append("n", n)
+                .append("state", "ASSIGNED")
+                .append("worker", new Document("group", "FOOD_DELIVERY_RIDER")
+                    .append("mobile", Base64.getEncoder().encodeToString(cipher)))
+                .append("description", "雨天送餐途中摔倒致手部骨折，保险公司以受伤时间与订单记录相差15分钟为由拒绝理赔。"
+                    + "站点骑手两个月跑单费没有结算，多次催要无果。第" + n + "件")
+                .append("place", new Document("divisionCode", "510112002").append("address", "龙泉驿区大面街道龙湖天街北门"))
+                .append("history", List.of(new Document("code", "SUBMITTED").append("channel", "SERVICE_HALL_WINDOW"),
+                    new Document("code", "TRIAGED").append("category", "INJURY_INSURANCE"))));
+        }
+        return documents;
+    }
+
+    /** Inserted as SUBMITTED: the update that follows sets the state the expectation holds. */
+    private static List<Document> copies(List<Document> documents) {
+        return documents.stream().map(d -> new Document(d).append("state", "SUBMITTED")).toList();
+    }
+}
