@@ -43,8 +43,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /**
      * How the file is written (ADR 0029). {@code compression}: H2's page compression (none, LZF, Deflate);
      * {@code retention}: how long a chunk that no longer holds live pages is kept before its space is written again.
-     * H2 keeps it 45 s in case the operating system has not yet written the newer chunks; here every commit is forced
-     * to the device before any reply depends on it ({@link GroupCommit}), so the space can be reused at once.
+     * The default stays H2's 45 s: a query still reading an older version of a map (a long scan while writes go on)
+     * may need that chunk, and nothing here pins the versions readers use; 0 halves the file again but is left to
+     * measurements until readers are pinned (ADR 0029).
      */
     public record Storage(Compression compression, Duration retention) {
 
@@ -54,13 +55,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         public static Storage defaults() {
             return new Storage(
                 Compression.valueOf(System.getProperty(COMPRESSION_PROPERTY, "FAST").toUpperCase(java.util.Locale.ROOT)),
-                Duration.ofMillis(Long.getLong(RETENTION_PROPERTY, 0)));
+                Duration.ofMillis(Long.getLong(RETENTION_PROPERTY, DEFAULT_RETENTION_MS)));
         }
     }
 
     /** {@code none}, {@code fast} (LZF, the default) or {@code high} (Deflate). */
     public static final String COMPRESSION_PROPERTY = "huiyin.embedded.compression";
-    /** Milliseconds a freed chunk of the file is kept before its space is reused (0 by default; H2's own: 45,000). */
+    /** H2's own retention of freed chunks, kept as the default. */
+    static final long DEFAULT_RETENTION_MS = 45_000;
+    /** Milliseconds a freed chunk of the file is kept before its space is reused (default 45,000, as H2's). */
     public static final String RETENTION_PROPERTY = "huiyin.embedded.retention-ms";
 
     /** A server keeping its data in {@code file}, created if missing; replies wait until their writes are durable. */
