@@ -57,6 +57,12 @@ class CaseFileIndexesTest {
                 .append("dueAt", Date.from(dueAt)));
             due.add(new Document("_id", "IDX-" + i).append("due", Date.from(dueAt)).append("touches", 1L));
         }
+        for (int i = 0; i < 200; i++) {
+            // A year of the handler's closed cases: no active deadline any more.
+            cases.add(new Document("_id", "IDX-CLOSED-" + i).append("handlerIds", List.of(HANDLER))
+                .append("divisionCode", PREFIX + "000001").append("status", CaseStatus.CLOSED.name())
+                .append("activeDueAt", null));
+        }
         mongo.getCollection("cases").insertMany(cases);
         mongo.getCollection("action_items").insertMany(items);
         mongo.getCollection("cases_due").insertMany(due);
@@ -74,8 +80,18 @@ class CaseFileIndexesTest {
         QueryPlans.Plan plan = QueryPlans.explain(mongo, CaseFileDocument.class, MongoCaseFiles.handledByQuery(
             HANDLER, PREFIX, EnumSet.of(CaseStatus.IN_PROGRESS, CaseStatus.RESOLVED)).limit(20));
 
-        QueryPlans.assertUsesIndex(plan, "handler_due", 10);
+        QueryPlans.assertUsesIndex(plan, "handler_status_due", 10);
         assertThat(plan.returned()).isEqualTo(10);
+    }
+
+    @Test
+    void aHandlersFirstPageOfOpenCasesReadsNoneOfItsClosedOnes() {
+        QueryPlans.Plan plan = QueryPlans.explain(mongo, CaseFileDocument.class, MongoCaseFiles.handledByQuery(
+            HANDLER, PREFIX, EnumSet.of(CaseStatus.ASSIGNED, CaseStatus.SIGNED_FOR, CaseStatus.IN_PROGRESS,
+                CaseStatus.WAITING_FOR_WORKER)).limit(5));
+
+        QueryPlans.assertUsesIndex(plan, "handler_status_due", 5);
+        assertThat(plan.returned()).isEqualTo(5);
     }
 
     @Test
