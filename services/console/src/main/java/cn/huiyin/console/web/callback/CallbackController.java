@@ -33,7 +33,9 @@ class CallbackController {
 
     @GetMapping
     String due(Model model) {
-        PageParts parts = PageParts.of(services, model);
+        PageParts parts = PageParts.of(services, model)
+            .prefetch(Service.FOLLOW_UP, "/api/callbacks/due?all=true&size=50")
+            .prefetch(Service.FOLLOW_UP, "/api/callbacks/retaliation-checks/due?size=50");
         var due = parts.list("due", Service.FOLLOW_UP, "/api/callbacks/due?all=true&size=50", "items");
         due.forEach(c -> c.put("callbackDueBeijing", BeijingTime.of(c.get("callbackDueAt"))));
         model.addAttribute("due", due);

@@ -47,7 +47,9 @@ class ConvenerController {
 
     @GetMapping
     String queue(Model model) {
-        PageParts parts = PageParts.of(services, model);
+        PageParts parts = PageParts.of(services, model)
+            .prefetch(Service.JOINT_MEETING, "/api/review-requests?state=PENDING")
+            .prefetch(Service.JOINT_MEETING, "/api/meetings");
         List<Map<String, Object>> requests = parts.list("requests", Service.JOINT_MEETING,
             "/api/review-requests?state=PENDING", "items");
         model.addAttribute("requests", requests);

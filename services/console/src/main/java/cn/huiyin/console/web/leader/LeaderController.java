@@ -64,9 +64,15 @@ class LeaderController {
         String month = YearMonth.now(clock.withZone(BEIJING)).toString();
         String asked = period == null || period.isBlank() ? month : period.strip();
         String place = division == null || division.isBlank() ? null : division.strip();
-        PageParts parts = PageParts.of(services, model);
         String query = "period=" + encode(asked) + "&by=" + encode(by) + ("organisation".equals(by) ? "&rollup=true" : "")
             + (place == null ? "" : "&division=" + encode(place));
+        String rankingPath = "/api/dashboard/rankings/" + (asked.matches("\\d{4}-\\d{2}") ? asked : month);
+        String hotspotsPath = "/api/dashboard/hotspots?month=" + (asked.matches("\\d{4}-\\d{2}") ? asked : month);
+        PageParts parts = PageParts.of(services, model)
+            .prefetch(Service.DASHBOARD, "/api/dashboard/figures?" + query)
+            .prefetch(Service.DASHBOARD, "/api/dashboard/metrics")
+            .prefetch(Service.DASHBOARD, rankingPath)
+            .prefetch(Service.DASHBOARD, hotspotsPath);
         Map<String, Object> figures = parts.one("figures", Service.DASHBOARD, "/api/dashboard/figures?" + query);
         List<Map<String, Object>> metrics = parts.list("metrics", Service.DASHBOARD, "/api/dashboard/metrics", "items");
         Map<String, Map<String, Object>> definitions = new LinkedHashMap<>();
@@ -83,10 +89,8 @@ class LeaderController {
         if (figures != null) {
             model.addAttribute("chartJson", chartData.of(figures, definitions, english(locale)));
         }
-        model.addAttribute("ranking", parts.one("ranking", Service.DASHBOARD,
-            "/api/dashboard/rankings/" + (asked.matches("\\d{4}-\\d{2}") ? asked : month)));
-        Map<String, Object> hotspots = parts.one("hotspots", Service.DASHBOARD,
-            "/api/dashboard/hotspots?month=" + (asked.matches("\\d{4}-\\d{2}") ? asked : month));
+        model.addAttribute("ranking", parts.one("ranking", Service.DASHBOARD, rankingPath));
+        Map<String, Object> hotspots = parts.one("hotspots", Service.DASHBOARD, hotspotsPath);
         model.addAttribute("hotspots", hotspots);
         model.addAttribute("heat", HeatTable.of(hotspots));
         return "leader/dashboard";

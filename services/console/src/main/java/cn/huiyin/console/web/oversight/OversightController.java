@@ -37,7 +37,9 @@ class OversightController {
     @GetMapping("/supervisor")
     @PreAuthorize("hasAnyRole('" + Roles.SUPERVISOR + "','" + Roles.ADMIN + "')")
     String supervisor(@RequestParam(required = false) String auditGrievanceId, Model model) {
-        PageParts parts = PageParts.of(services, model);
+        PageParts parts = PageParts.of(services, model)
+            .prefetch(Service.FOLLOW_UP, "/api/supervision/escalations?size=50")
+            .prefetch(Service.FOLLOW_UP, "/api/supervision/extensions?size=50");
         model.addAttribute("escalations", parts.list("escalations", Service.FOLLOW_UP,
             "/api/supervision/escalations?size=50", "items"));
         List<Map<String, Object>> extensions = parts.list("extensions", Service.FOLLOW_UP,
