@@ -232,7 +232,7 @@ final class ConsolePagesBenchmark implements Benchmarks.Benchmark {
 
     /** The service calls behind each page, as the console's controllers make them (one after the other). */
     static final Map<String, List<String>> CALLS = Map.of(
-        "org-handler", List.of("triage 8082 /api/inbox?view=ASSIGNED&size=50", "follow-up 8084 /api/cases/mine?size=50"),
+        "org-handler", List.of("triage 8082 /api/inbox?view=PENDING&size=50", "follow-up 8084 /api/cases/mine?size=50"),
         "callback-agent", List.of("follow-up 8084 /api/callbacks/due?all=true&size=50",
             "follow-up 8084 /api/callbacks/retaliation-checks/due?size=50"),
         "meeting-convener", List.of("joint-meeting 8083 /api/review-requests?state=PENDING",

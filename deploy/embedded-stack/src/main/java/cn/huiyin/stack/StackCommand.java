@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,8 @@ final class StackCommand {
 
     private static final Logger log = LoggerFactory.getLogger(StackCommand.class);
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(4);
+    /** How often a service that stops while the stack starts is started, in all. */
+    private static final int STARTS_WHILE_STARTING = 3;
 
     private final StackLayout layout;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -107,6 +110,14 @@ final class StackCommand {
         services.forEach(supervisor::watch);
     }
 
+    private void startAgain(ServiceProcess service) {
+        try {
+            service.start();
+        } catch (IOException e) {
+            say("Cannot start " + service.name() + " again: " + e.getMessage());
+        }
+    }
+
     private synchronized void writePids() {
         try {
             Files.writeString(pidFile(), services.stream().map(s -> Long.toString(s.pid()))
@@ -119,12 +130,23 @@ final class StackCommand {
     private boolean awaitReady() throws InterruptedException {
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         List<ServiceProcess> waiting = new ArrayList<>(services);
+        Map<String, Integer> starts = new HashMap<>();
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (service.isReady()) {
                     waiting.remove(service);
                     say(service.name() + " is ready at " + service.url());
                 } else if (!service.isAlive()) {
+                    int started = starts.merge(service.name(), 2, (a, b) -> a + 1);
+                    if (started <= STARTS_WHILE_STARTING) {
+                        // The first start after an upgrade can outlast its store calls' time-out while the embedded
+                        // store builds a new index over a large collection (ADR 0028); the build goes on, so the
+                        // next start finds it done or nearly.
+                        say(service.name() + " stopped while starting; starting it again (" + started + " of "
+                            + STARTS_WHILE_STARTING + "). Its log: " + service.log());
+                        startAgain(service);
+                        continue;
+                    }
                     say(service.name() + " stopped while starting. Last lines of " + service.log() + ":");
                     service.tail(25).forEach(line -> System.out.println("    " + line));
                     return false;

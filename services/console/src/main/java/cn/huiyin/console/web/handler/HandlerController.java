@@ -39,9 +39,9 @@ class HandlerController {
     @GetMapping
     String inbox(Model model) {
         PageParts parts = PageParts.of(services, model)
-            .prefetch(Service.TRIAGE, "/api/inbox?view=ASSIGNED&size=50")
+            .prefetch(Service.TRIAGE, "/api/inbox?view=PENDING&size=50")
             .prefetch(Service.FOLLOW_UP, "/api/cases/mine?size=50");
-        model.addAttribute("inbox", parts.list("inbox", Service.TRIAGE, "/api/inbox?view=ASSIGNED&size=50", "items"));
+        model.addAttribute("inbox", parts.list("inbox", Service.TRIAGE, "/api/inbox?view=PENDING&size=50", "items"));
         model.addAttribute("cases", parts.list("cases", Service.FOLLOW_UP, "/api/cases/mine?size=50", "items"));
         return "handler/inbox";
     }
