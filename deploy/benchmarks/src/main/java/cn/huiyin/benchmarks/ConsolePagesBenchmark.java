@@ -91,11 +91,10 @@ final class ConsolePagesBenchmark implements Benchmarks.Benchmark {
 
     @Override
     public void run(String[] args) throws Exception {
-        if (Options.helpAsked(args, HELP)) {
+        Options options = Options.quietUnlessHelp(args, HELP);
+        if (options == null) {
             return;
         }
-        Options options = Options.parse(args);
-        Options.quietLogs();
         if (options.values().containsKey("load-into")) {
             load(Path.of(options.get("load-into", "")), options.integer("grievances", 200_000),
                 options.integer("threads", 2), !"false".equals(options.get("intake", "true")));

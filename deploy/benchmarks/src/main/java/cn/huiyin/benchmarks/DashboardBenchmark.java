@@ -98,11 +98,10 @@ final class DashboardBenchmark implements Benchmarks.Benchmark {
 
     @Override
     public void run(String[] args) throws Exception {
-        if (Options.helpAsked(args, HELP)) {
+        Options options = Options.quietUnlessHelp(args, HELP);
+        if (options == null) {
             return;
         }
-        Options options = Options.parse(args);
-        Options.quietLogs();
         int cases = options.integer("cases", 20_000);
         int rate = options.integer("rate", 100);
         int sample = options.integer("sample", 20);

@@ -53,11 +53,10 @@ final class EmbeddedQueriesBenchmark implements Benchmarks.Benchmark {
 
     @Override
     public void run(String[] args) throws Exception {
-        if (Options.helpAsked(args, HELP)) {
+        Options options = Options.quietUnlessHelp(args, HELP);
+        if (options == null) {
             return;
         }
-        Options options = Options.parse(args);
-        Options.quietLogs();
         int grievances = options.integer("grievances", 200_000);
         int queries = options.integer("queries", 300);
         boolean indexes = !"true".equals(options.get("no-secondary-indexes", "false"));

@@ -26,6 +26,18 @@ record Options(Map<String, String> values) {
         return false;
     }
 
+    /**
+     * The start of a benchmark that wants quiet logs: {@code null} when {@code --help} was asked (the help is printed),
+     * else the parsed options with the libraries' logs turned down to warnings.
+     */
+    static Options quietUnlessHelp(String[] args, String help) {
+        if (helpAsked(args, help)) {
+            return null;
+        }
+        quietLogs();
+        return parse(args);
+    }
+
     /** Only warnings from the libraries, so that the benchmark's own progress and figures stay readable. */
     static void quietLogs() {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))

@@ -31,11 +31,10 @@ final class StorageBenchmark implements Benchmarks.Benchmark {
 
     @Override
     public void run(String[] args) throws Exception {
-        if (Options.helpAsked(args, HELP)) {
+        Options options = Options.quietUnlessHelp(args, HELP);
+        if (options == null) {
             return;
         }
-        Options.quietLogs();
-        Options options = Options.parse(args);
         Path data = Path.of(options.get("data", "data"));
         Path file = data.resolve("mongo").resolve("huiyin-v2.mv");
         EmbeddedMongoServer.Storage defaults = EmbeddedMongoServer.Storage.defaults();
