@@ -21,28 +21,53 @@ final class ServiceProcess {
     private final String name;
     private final int port;
     private final Path log;
-    private final List<String> command;
-    private volatile Process process;
-    private volatile long startedAt;
+    private final List<String> jvm;
+    private final ServiceImage image;
+    private final List<String> arguments;
+    private volatile Run run;
     private boolean stopped;
 
-    ServiceProcess(StackLayout.ServiceSpec spec, StackLayout layout) {
-        this(spec.name(), spec.port(), layout.logDir().resolve(spec.name() + ".log"), command(spec, layout));
+    /** One JVM of this service: a start, whether it was ever ready, and whether it had to be killed. */
+    private static final class Run {
+        final Process process;
+        final long startedAt = System.nanoTime();
+        volatile boolean ready;
+        volatile boolean forced;
+
+        Run(Process process) {
+            this.process = process;
+        }
+    }
+
+    ServiceProcess(StackLayout.ServiceSpec spec, StackLayout layout, ServiceImage image) {
+        this(spec.name(), spec.port(), layout.logDir().resolve(spec.name() + ".log"), jvm(layout), image,
+            arguments(spec, layout));
     }
 
     /** A service started with {@code command}; its readiness is asked on {@code port}, its output goes to {@code log}. */
     ServiceProcess(String name, int port, Path log, List<String> command) {
+        this(name, port, log, command, null, List.of());
+    }
+
+    private ServiceProcess(String name, int port, Path log, List<String> jvm, ServiceImage image, List<String> arguments) {
         this.name = name;
         this.port = port;
         this.log = log;
-        this.command = List.copyOf(command);
+        this.jvm = List.copyOf(jvm);
+        this.image = image;
+        this.arguments = List.copyOf(arguments);
     }
 
-    private static List<String> command(StackLayout.ServiceSpec spec, StackLayout layout) {
+    private static List<String> jvm(StackLayout layout) {
+        List<String> jvm = new ArrayList<>();
+        jvm.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        jvm.addAll(List.of(layout.serviceJvmOptions().trim().split("\\s+")));
+        return jvm;
+    }
+
+    private static List<String> arguments(StackLayout.ServiceSpec spec, StackLayout layout) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(layout.serviceJvmOptions().trim().split("\\s+")));
-        command.addAll(List.of("-jar", spec.jar(layout.home()).toString(),
+        command.addAll(List.of(
             "--server.port=" + spec.port(),
             "--huiyin.messaging.bootstrap-servers=" + layout.kafkaBootstrap(),
             "--huiyin.mongodb.uri=" + layout.mongoUri(),
@@ -93,32 +118,44 @@ final class ServiceProcess {
             throw new IOException(name + " is being stopped");
         }
         Files.createDirectories(log.getParent());
-        process = new ProcessBuilder(command)
+        List<String> command = new ArrayList<>(jvm);
+        ServiceImage.Launch launch = image == null ? null : image.launch();
+        if (launch != null) {
+            command.addAll(launch.arguments());
+        }
+        command.addAll(arguments);
+        Run started = new Run(new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
-        startedAt = System.nanoTime();
+            .start());
+        run = started;
+        if (launch != null) {
+            // 137: killed (SIGKILL), possibly while the JVM was writing its class-data archive.
+            started.process.onExit().thenAccept(p ->
+                image.exited(launch, started.ready, !started.forced && p.exitValue() != 137));
+        }
     }
 
     /** Completes with the exit code when the process started last ends. */
     CompletableFuture<Integer> onExit() {
-        Process current = process;
-        return current.onExit().thenApply(Process::exitValue);
+        return run.process.onExit().thenApply(Process::exitValue);
     }
 
     /** How long the process started last has been running (or ran). */
     Duration uptime() {
-        return Duration.ofNanos(System.nanoTime() - startedAt);
+        return Duration.ofNanos(System.nanoTime() - run.startedAt);
     }
 
     /** True once readiness answers 200 (MongoDB reachable; Kafka reachable or the service degraded but serving). */
     boolean isReady() {
-        if (process == null || !process.isAlive()) {
+        Run current = run;
+        if (current == null || !current.process.isAlive()) {
             return false;
         }
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            current.ready |= response.statusCode() == 200;
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -129,32 +166,37 @@ final class ServiceProcess {
     }
 
     boolean isAlive() {
-        return process != null && process.isAlive();
+        Run current = run;
+        return current != null && current.process.isAlive();
     }
 
     /** Asks the service to stop (SIGTERM: Spring finishes requests in flight), then insists after the grace period. */
     void stop(Duration grace) {
-        Process process;
+        Run current;
         synchronized (this) {
             stopped = true;
-            process = this.process;
+            current = run;
         }
-        if (process == null) {
+        if (current == null) {
             return;
         }
+        Process process = current.process;
         process.destroy();
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                current.forced = true;
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            current.forced = true;
             process.destroyForcibly();
         }
     }
 
     long pid() {
-        return process == null ? -1 : process.pid();
+        Run current = run;
+        return current == null ? -1 : current.process.pid();
     }
 
     String name() {
