@@ -43,9 +43,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /**
      * How the file is written (ADR 0029). {@code compression}: H2's page compression (none, LZF, Deflate);
      * {@code retention}: how long a chunk that no longer holds live pages is kept before its space is written again.
-     * The default stays H2's 45 s: a query still reading an older version of a map (a long scan while writes go on)
-     * may need that chunk, and nothing here pins the versions readers use; 0 halves the file again but is left to
-     * measurements until readers are pinned (ADR 0029).
+     * The default is 0: every command pins the version it reads ({@link MongoWireServer.PinnedVersion}), so no chunk
+     * a running query needs is written over, and H2's 45 s would keep 45 s of replaced chunks in the file (ADR 0029).
      */
     public record Storage(Compression compression, Duration retention) {
 
@@ -61,9 +60,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     /** {@code none}, {@code fast} (LZF, the default) or {@code high} (Deflate). */
     public static final String COMPRESSION_PROPERTY = "huiyin.embedded.compression";
-    /** H2's own retention of freed chunks, kept as the default. */
-    static final long DEFAULT_RETENTION_MS = 45_000;
-    /** Milliseconds a freed chunk of the file is kept before its space is reused (default 45,000, as H2's). */
+    /** Freed chunks are reused at once; readers pin what they read. */
+    static final long DEFAULT_RETENTION_MS = 0;
+    /** Milliseconds a freed chunk of the file is kept before its space is reused (default 0; H2's own is 45,000). */
     public static final String RETENTION_PROPERTY = "huiyin.embedded.retention-ms";
 
     /** A server keeping its data in {@code file}, created if missing; replies wait until their writes are durable. */
@@ -106,7 +105,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
         backend = new IndexNarrowingH2Backend(store);
         groupCommit = file == null ? null : new GroupCommit(store);
-        server = new MongoWireServer(backend, groupCommit);
+        server = new MongoWireServer(backend, store, groupCommit);
         try {
             server.bind(new InetSocketAddress(host, port));
         } catch (RuntimeException e) {

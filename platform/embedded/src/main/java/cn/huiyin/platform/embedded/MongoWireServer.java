@@ -14,6 +14,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
@@ -24,15 +25,18 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's network side (as its {@code MongoServer} sets it up: the same handlers in the same order), with
- * one handler added where replies leave: with a {@link GroupCommit}, every reply waits until what it reflects is
- * durable. Upstream's server has no place to add a handler, hence this copy of its few lines of Netty set-up.
+ * two handlers added: where replies leave, with a {@link GroupCommit}, every reply waits until what it reflects is
+ * durable; where commands arrive, each pins the store's version while it runs ({@link PinnedVersion}). Upstream's
+ * server has no place to add a handler, hence this copy of its few lines of Netty set-up.
  */
 final class MongoWireServer {
 
     private final MongoBackend backend;
+    private final MVStore store;
     private final GroupCommit groupCommit;
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
@@ -40,8 +44,9 @@ final class MongoWireServer {
     private Channel serverChannel;
 
     /** @param groupCommit null for a server whose replies need not wait (in memory) */
-    MongoWireServer(MongoBackend backend, GroupCommit groupCommit) {
+    MongoWireServer(MongoBackend backend, MVStore store, GroupCommit groupCommit) {
         this.backend = backend;
+        this.store = store;
         this.groupCommit = groupCommit;
     }
 
@@ -50,6 +55,7 @@ final class MongoWireServer {
         workerGroup = new NioEventLoopGroup(0, new MongoThreadFactory("mongo-server-worker"));
         clients = new DefaultChannelGroup("mongodb-channels", workerGroup.next());
         DurableReplies durableReplies = groupCommit == null ? null : new DurableReplies(groupCommit);
+        PinnedVersion pinnedVersion = new PinnedVersion(store);
         try {
             serverChannel = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
@@ -66,6 +72,7 @@ final class MongoWireServer {
                         if (durableReplies != null) {
                             channel.pipeline().addLast(durableReplies);
                         }
+                        channel.pipeline().addLast(pinnedVersion);
                         channel.pipeline().addLast(new MongoDatabaseHandler(backend, clients));
                         channel.pipeline().addLast(new MongoExceptionHandler());
                     }
@@ -107,6 +114,32 @@ final class MongoWireServer {
         @Override
         public void write(ChannelHandlerContext context, Object reply, ChannelPromise promise) {
             groupCommit.reply(context.channel(), () -> context.writeAndFlush(reply, promise));
+        }
+    }
+
+    /**
+     * Pins the store's current version while a command runs (H2's {@code registerVersionUsage}), so no chunk that
+     * version reads is written over before the command is done, however short the retention of freed chunks (ADR
+     * 0029). A command reads all it answers before it returns: mongo-java-server's cursors hold their documents in
+     * memory, so a later {@code getMore} reads no page.
+     */
+    @ChannelHandler.Sharable
+    static final class PinnedVersion extends ChannelInboundHandlerAdapter {
+
+        private final MVStore store;
+
+        PinnedVersion(MVStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object message) {
+            MVStore.TxCounter pin = store.registerVersionUsage();
+            try {
+                context.fireChannelRead(message);
+            } finally {
+                store.deregisterVersionUsage(pin);
+            }
         }
     }
 }

@@ -50,7 +50,7 @@ class GroupCommitTest {
             .open();
         IndexNarrowingH2Backend backend = new IndexNarrowingH2Backend(store);
         GroupCommit groupCommit = new GroupCommit(store, Duration.ofMillis(50), Duration.ofMillis(100));
-        MongoWireServer server = new MongoWireServer(backend, groupCommit);
+        MongoWireServer server = new MongoWireServer(backend, store, groupCommit);
         server.bind(new InetSocketAddress("127.0.0.1", port));
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             MongoCollection<Document> cases = client.getDatabase("triage").getCollection("cases");
