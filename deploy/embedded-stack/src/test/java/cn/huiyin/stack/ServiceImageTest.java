@@ -81,11 +81,7 @@ class ServiceImageTest {
 
     @Test
     void aNewBuildIsUnpackedAgainAndTheArchiveOfTheOldOneIsThrownAway() throws Exception {
-        ServiceImage image = new ServiceImage(execJar, OPTIONS);
-        image.prepare();
-        ServiceImage.Launch first = image.launch();
-        Files.write(first.recording(), new byte[] {1});
-        image.exited(first, true, true);
+        ServiceImage image = archivedImage();
         assertThat(image.isArchived()).isTrue();
 
         Files.setLastModifiedTime(execJar, FileTime.fromMillis(Files.getLastModifiedTime(execJar).toMillis() + 60_000));
@@ -97,11 +93,7 @@ class ServiceImageTest {
 
     @Test
     void otherJvmOptionsRecordAnArchiveOfTheirOwn() throws Exception {
-        ServiceImage image = new ServiceImage(execJar, OPTIONS);
-        image.prepare();
-        ServiceImage.Launch first = image.launch();
-        Files.write(first.recording(), new byte[] {1});
-        image.exited(first, true, true);
+        ServiceImage image = archivedImage();
 
         ServiceImage bigger = new ServiceImage(execJar, OPTIONS.replace("-Xmx256m", "-Xmx2g"));
         bigger.prepare();
@@ -121,6 +113,16 @@ class ServiceImageTest {
         assertThat(image.prepare()).isFalse();
         assertThat(image.launch().arguments()).containsExactly("-jar", plain.toString());
         assertThat(image.launch().recording()).isNull();
+    }
+
+    /** An unpacked image whose first run (a stand-in recording) was ready and ended on its own. */
+    private ServiceImage archivedImage() throws IOException {
+        ServiceImage image = new ServiceImage(execJar, OPTIONS);
+        image.prepare();
+        ServiceImage.Launch first = image.launch();
+        Files.write(first.recording(), new byte[] {1});
+        image.exited(first, true, true);
+        return image;
     }
 
     /** A JVM with the launch's options (those before {@code -jar}) and {@code extra}; its exit code. */
