@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On disk, a reply is sent only once what it reflects is durable (committed and forced to the device): a write
  * acknowledged to a client survives a crash of this JVM or of the machine, as with MongoDB's journaled majority write
- * concern. Concurrent writes share one commit and one {@code fsync} ({@link GroupCommit}).
+ * concern. Concurrent writes share one commit and one {@code fsync} ({@link GroupCommit}), written to a journal
+ * beside the file and checkpointed into it now and then ({@link Journal}).
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -31,6 +32,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private MongoWireServer server;
     private IndexNarrowingH2Backend backend;
     private GroupCommit groupCommit;
+    private Journal journal;
     private MVStore store;
 
     private EmbeddedMongoServer(String host, int port, Path file, Storage storage) {
@@ -46,17 +48,29 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * The default is 0: every command pins the version it reads ({@link MongoWireServer.PinnedVersion}), so no chunk
      * a running query needs is written over, and H2's 45 s would keep 45 s of replaced chunks in the file (ADR 0029).
      */
-    public record Storage(Compression compression, Duration retention) {
+    public record Storage(Compression compression, Duration retention, boolean journal) {
 
         public enum Compression { NONE, FAST, HIGH }
 
-        /** The defaults (ADR 0029), each overridable for measurements with a system property. */
+        /** With a journal (ADR 0032). */
+        public Storage(Compression compression, Duration retention) {
+            this(compression, retention, true);
+        }
+
+        /** The defaults (ADR 0029, 0032), each overridable for measurements with a system property. */
         public static Storage defaults() {
             return new Storage(
                 Compression.valueOf(System.getProperty(COMPRESSION_PROPERTY, "FAST").toUpperCase(java.util.Locale.ROOT)),
-                Duration.ofMillis(Long.getLong(RETENTION_PROPERTY, DEFAULT_RETENTION_MS)));
+                Duration.ofMillis(Long.getLong(RETENTION_PROPERTY, DEFAULT_RETENTION_MS)),
+                !"false".equalsIgnoreCase(System.getProperty(JOURNAL_PROPERTY)));
         }
     }
+
+    /**
+     * {@code false}: no journal, every group commit commits the store itself (ADR 0032; for measuring the
+     * difference).
+     */
+    public static final String JOURNAL_PROPERTY = "huiyin.embedded.journal";
 
     /** {@code none}, {@code fast} (LZF, the default) or {@code high} (Deflate). */
     public static final String COMPRESSION_PROPERTY = "huiyin.embedded.compression";
@@ -103,9 +117,20 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         if (file != null) {
             store.setRetentionTime((int) storage.retention().toMillis());
         }
-        backend = new IndexNarrowingH2Backend(store);
-        groupCommit = file == null ? null : new GroupCommit(store);
-        server = new MongoWireServer(backend, store, groupCommit);
+        if (file != null && !storage.journal() && !JournalFile.generations(file).isEmpty()) {
+            store.closeImmediately();
+            throw new IllegalStateException("The journal beside " + file + " holds writes not yet in the file; "
+                + "start with the journal (-D" + JOURNAL_PROPERTY + "=true) to apply them");
+        }
+        journal = file != null && storage.journal() ? new Journal(store, file) : null;
+        backend = new IndexNarrowingH2Backend(store, journal);
+        if (journal != null) {
+            journal.recover();
+        }
+        groupCommit = file == null ? null
+            : new GroupCommit(journal != null ? journal : GroupCommit.commits(store));
+        server = new MongoWireServer(backend, store, groupCommit,
+            journal == null ? null : journal.commands().readLock());
         try {
             server.bind(new InetSocketAddress(host, port));
         } catch (RuntimeException e) {
@@ -138,12 +163,18 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         server = null;
         backend = null;
         groupCommit = null;
+        journal = null;
         store = null;
     }
 
     /** How many commits the group commit made, and how many replies waited for one (null in memory). */
     synchronized long[] commitsAndDeferredReplies() {
         return groupCommit == null ? null : new long[] {groupCommit.commits(), groupCommit.deferredReplies()};
+    }
+
+    /** How many batches the journal wrote, and how many checkpoints it made (null without a journal). */
+    synchronized long[] journalBatchesAndCheckpoints() {
+        return journal == null ? null : new long[] {journal.batches(), journal.checkpoints()};
     }
 
     public String connectionString() {

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Durable replies by group commit: a reply of the embedded MongoDB server leaves only once everything its client
- * could have seen is on disk. One thread commits the MVStore and forces the file to the device ({@code fsync});
- * every reply computed while there were unsaved changes waits for the next such commit, and all replies that pile
+ * could have seen is on disk. One thread makes the writes durable ({@link Durability}: a {@link Journal} batch, or
+ * a commit of the MVStore) and forces them to the device ({@code fsync}); every reply computed while there were unsaved changes waits for the next such commit, and all replies that pile
  * up during one commit share the next one. Under load a commit covers many writes; when idle a write waits for one
  * commit of its own.
  *
@@ -45,7 +45,66 @@ final class GroupCommit implements AutoCloseable {
     private static final int HOUSEKEEPING_FILL_RATE = 50;
     private static final int HOUSEKEEPING_WRITE_BYTES = 4 * 1024 * 1024;
 
-    private final MVStore store;
+    /**
+     * How the writes of the store are made durable: by committing the store itself ({@link #commits(MVStore)}), or
+     * by a {@link Journal}. Called by the committer thread only, except {@link #hasUnsavedChanges} and
+     * {@link #snapshotVersion}, which a reply reads while the command that computed it still runs.
+     */
+    interface Durability {
+
+        /** Whether something written is not yet durable. */
+        boolean hasUnsavedChanges();
+
+        /** Changes the moment {@link #persist} takes what it will make durable. */
+        long snapshotVersion();
+
+        /** Makes durable everything written before it took its snapshot. */
+        void persist();
+
+        /** After a quiet time: keep the file from fragmenting. May leave unsaved changes for the next persist. */
+        void housekeeping();
+
+        /** After the last persist. */
+        void close();
+    }
+
+    /** Durability by committing the store and forcing its file to the device on every turn. */
+    static Durability commits(MVStore store) {
+        return new Durability() {
+            @Override
+            public boolean hasUnsavedChanges() {
+                return store.hasUnsavedChanges();
+            }
+
+            @Override
+            public long snapshotVersion() {
+                return store.getCurrentVersion();
+            }
+
+            @Override
+            public void persist() {
+                store.commit();
+                store.sync();
+            }
+
+            @Override
+            public void housekeeping() {
+                try {
+                    // Rewrites live pages of sparse chunks; they become unsaved changes, committed next.
+                    store.compact(HOUSEKEEPING_FILL_RATE, HOUSEKEEPING_WRITE_BYTES);
+                } catch (RuntimeException e) {
+                    log.warn("Housekeeping of the MongoDB store failed; it is retried later", e);
+                }
+            }
+
+            @Override
+            public void close() {
+                // The store's own close commits what is left.
+            }
+        };
+    }
+
+    private final Durability durability;
     private final Duration idle;
     private final Duration housekeepingEvery;
     private final ReentrantLock lock = new ReentrantLock();
@@ -62,19 +121,24 @@ final class GroupCommit implements AutoCloseable {
     private long durable;
     /** The highest commit number a reply waits for. */
     private long requested;
-    /** The store's version when the last commit was begun; it changes the moment that commit takes its snapshot. */
+    /** The snapshot version when the last commit was begun; it changes the moment that commit takes its snapshot. */
     private long versionAtStart;
     private boolean running = true;
     private Throwable failure;
     private long lastHousekeeping = System.nanoTime();
 
-    GroupCommit(MVStore store) {
-        this(store, IDLE, HOUSEKEEPING_EVERY);
+    GroupCommit(Durability durability) {
+        this(durability, IDLE, HOUSEKEEPING_EVERY);
+    }
+
+    /** Committing {@code store} on every turn, with a quiet time and housekeeping interval (for tests). */
+    GroupCommit(MVStore store, Duration idle, Duration housekeepingEvery) {
+        this(commits(store), idle, housekeepingEvery);
     }
 
     /** With a quiet time after which leftovers are committed, and how often housekeeping may run then. */
-    GroupCommit(MVStore store, Duration idle, Duration housekeepingEvery) {
-        this.store = store;
+    GroupCommit(Durability durability, Duration idle, Duration housekeepingEvery) {
+        this.durability = durability;
         this.idle = idle;
         this.housekeepingEvery = housekeepingEvery;
         this.committer = new Thread(this::run, "mongo-group-commit");
@@ -96,9 +160,9 @@ final class GroupCommit implements AutoCloseable {
                 return;
             }
             long needed = started;
-            if (store.hasUnsavedChanges()) {
+            if (durability.hasUnsavedChanges()) {
                 // A commit in flight that has not yet taken its snapshot will include what this reply saw.
-                boolean snapshotPending = started > durable && store.getCurrentVersion() == versionAtStart;
+                boolean snapshotPending = started > durable && durability.snapshotVersion() == versionAtStart;
                 needed = snapshotPending ? started : started + 1;
             }
             Long channelTicket = channel.attr(CHANNEL_TICKET).get();
@@ -152,7 +216,7 @@ final class GroupCommit implements AutoCloseable {
                     return;
                 }
                 ticket = ++started;
-                versionAtStart = store.getCurrentVersion();
+                versionAtStart = durability.snapshotVersion();
             } catch (InterruptedException e) {
                 return;
             } finally {
@@ -184,22 +248,16 @@ final class GroupCommit implements AutoCloseable {
         if (housekeeping) {
             lastHousekeeping = System.nanoTime();
             housekeepings.incrementAndGet();
-            try {
-                // Rewrites live pages of sparse chunks; they become unsaved changes, committed below.
-                store.compact(HOUSEKEEPING_FILL_RATE, HOUSEKEEPING_WRITE_BYTES);
-            } catch (RuntimeException e) {
-                log.warn("Housekeeping of the MongoDB store failed; it is retried later", e);
-            }
+            durability.housekeeping();
         }
-        if (store.hasUnsavedChanges() && requested <= started) {
+        if (durability.hasUnsavedChanges() && requested <= started) {
             // Writes nobody waits for (unacknowledged ones, housekeeping): the loop commits them as ticket started + 1.
             requested = started + 1;
         }
     }
 
     private void commitAndSync() {
-        store.commit();
-        store.sync();
+        durability.persist();
         commits.incrementAndGet();
     }
 
@@ -228,7 +286,7 @@ final class GroupCommit implements AutoCloseable {
         lock.lock();
         try {
             running = false;
-            if (store.hasUnsavedChanges() && requested <= started) {
+            if (durability.hasUnsavedChanges() && requested <= started) {
                 requested = started + 1;
             }
             work.signal();
@@ -240,6 +298,7 @@ final class GroupCommit implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        durability.close();
         log.info("Group commit stopped after {} commits for {} replies that waited", commits.get(),
             deferredReplies.get());
     }

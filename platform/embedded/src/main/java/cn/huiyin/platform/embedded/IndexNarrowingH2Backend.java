@@ -28,6 +28,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.type.DataType;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -64,29 +65,61 @@ public class IndexNarrowingH2Backend extends H2Backend {
      */
     public static final String SECONDARY_INDEXES_PROPERTY = "huiyin.embedded.secondary-indexes";
 
-    // H2Backend's constructor opens the stored databases, before this class's fields are set: the choice travels
+    // H2Backend's constructor opens the stored databases, before this class's fields are set: the settings travel
     // to them in a thread-local during construction.
-    private static final ThreadLocal<Boolean> CONSTRUCTING = new ThreadLocal<>();
+    private static final ThreadLocal<Settings> CONSTRUCTING = new ThreadLocal<>();
 
-    private final Boolean secondaryIndexes;
+    private record Settings(boolean secondaryIndexes, Journal journal) {
+    }
+
+    private final Settings settings;
 
     public IndexNarrowingH2Backend(MVStore store) {
-        this(store, !"false".equalsIgnoreCase(System.getProperty(SECONDARY_INDEXES_PROPERTY)));
+        this(store, null);
+    }
+
+    /** With {@code journal} making the writes durable (null: the group commit commits the store itself). */
+    IndexNarrowingH2Backend(MVStore store, Journal journal) {
+        this(store, !"false".equalsIgnoreCase(System.getProperty(SECONDARY_INDEXES_PROPERTY)), journal);
     }
 
     IndexNarrowingH2Backend(MVStore store, boolean secondaryIndexes) {
-        super(constructing(store, secondaryIndexes));
-        CONSTRUCTING.remove();
-        this.secondaryIndexes = secondaryIndexes;
+        this(store, secondaryIndexes, null);
     }
 
-    private static MVStore constructing(MVStore store, boolean secondaryIndexes) {
-        CONSTRUCTING.set(secondaryIndexes);
+    private IndexNarrowingH2Backend(MVStore store, boolean secondaryIndexes, Journal journal) {
+        super(constructing(store, new Settings(secondaryIndexes, journal)));
+        this.settings = CONSTRUCTING.get();
+        CONSTRUCTING.remove();
+    }
+
+    private static MVStore constructing(MVStore store, Settings settings) {
+        CONSTRUCTING.set(settings);
         return store;
     }
 
+    private Settings settings() {
+        return settings != null ? settings : CONSTRUCTING.get();
+    }
+
     private boolean keepsSecondaryIndexes() {
-        return secondaryIndexes != null ? secondaryIndexes : !Boolean.FALSE.equals(CONSTRUCTING.get());
+        return settings().secondaryIndexes();
+    }
+
+    /** Every map of a collection is opened here: journaled when the store has a journal. */
+    private <K, V> MVMap<K, V> openMap(String name, DataType<K> keyType, DataType<V> valueType) {
+        Journal journal = settings().journal();
+        if (journal != null) {
+            return journal.open(name, keyType, valueType);
+        }
+        MVMap.Builder<K, V> builder = new MVMap.Builder<>();
+        if (keyType != null) {
+            builder.keyType(keyType);
+        }
+        if (valueType != null) {
+            builder.valueType(valueType);
+        }
+        return getMvStore().openMap(name, builder);
     }
 
     @Override
@@ -131,9 +164,8 @@ public class IndexNarrowingH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
-            MVMap<KeyValue, Object> map = getMvStore().openMap(
-                getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                new MVMap.Builder<KeyValue, Object>().keyType(BsonDataTypes.KeyValueType.INSTANCE));
+            MVMap<KeyValue, Object> map = openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                BsonDataTypes.KeyValueType.INSTANCE, null);
             return new UniqueIndex(map, indexName, keys, sparse);
         }
 
@@ -147,7 +179,7 @@ public class IndexNarrowingH2Backend extends H2Backend {
                                                            boolean sparse) {
             if (!keepsSecondaryIndexes()) {
                 // Writes now would not reach the index: a later start with indexes must rebuild it.
-                getMvStore().openMap(META_PREFIX + getFullCollectionNamespace(collectionName))
+                openMap(META_PREFIX + getFullCollectionNamespace(collectionName), null, null)
                     .remove(SecondaryIndex.builtKey(indexName));
                 return noSecondaryIndex(indexName, keys);
             }
@@ -157,19 +189,17 @@ public class IndexNarrowingH2Backend extends H2Backend {
             }
             BsonDataTypes.IndexKeyType keyType = new BsonDataTypes.IndexKeyType(descending);
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<KeyValue, Boolean> map = getMvStore().openMap(fullName + "._index_" + indexName,
-                new MVMap.Builder<KeyValue, Boolean>().keyType(keyType));
-            MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + fullName);
+            MVMap<KeyValue, Boolean> map = openMap(fullName + "._index_" + indexName, keyType, null);
+            MVMap<String, Object> meta = openMap(META_PREFIX + fullName, null, null);
             return new SecondaryIndex(map, keyType, meta, indexName, keys, sparse);
         }
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
-            MVStore store = getMvStore();
-            MVMap<Object, Document> dataMap = store.openMap(DATA_PREFIX + fullName,
-                new MVMap.Builder<Object, Document>().valueType(BsonDataTypes.DocumentType.INSTANCE));
-            MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
+            MVMap<Object, Document> dataMap = openMap(DATA_PREFIX + fullName, null,
+                BsonDataTypes.DocumentType.INSTANCE);
+            MVMap<String, Object> metaMap = openMap(META_PREFIX + fullName, null, null);
             return new NarrowingCollection(this, collectionName, options, dataMap, metaMap, getCursorRegistry());
         }
     }

@@ -2,6 +2,7 @@ package cn.huiyin.platform.embedded;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoThreadFactory;
@@ -38,6 +39,7 @@ final class MongoWireServer {
     private final MongoBackend backend;
     private final MVStore store;
     private final GroupCommit groupCommit;
+    private final Lock commandLock;
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
     private ChannelGroup clients;
@@ -45,9 +47,15 @@ final class MongoWireServer {
 
     /** @param groupCommit null for a server whose replies need not wait (in memory) */
     MongoWireServer(MongoBackend backend, MVStore store, GroupCommit groupCommit) {
+        this(backend, store, groupCommit, null);
+    }
+
+    /** @param commandLock held by every command while it runs ({@link Journal#commands()}); null for none */
+    MongoWireServer(MongoBackend backend, MVStore store, GroupCommit groupCommit, Lock commandLock) {
         this.backend = backend;
         this.store = store;
         this.groupCommit = groupCommit;
+        this.commandLock = commandLock;
     }
 
     void bind(InetSocketAddress address) {
@@ -55,7 +63,7 @@ final class MongoWireServer {
         workerGroup = new NioEventLoopGroup(0, new MongoThreadFactory("mongo-server-worker"));
         clients = new DefaultChannelGroup("mongodb-channels", workerGroup.next());
         DurableReplies durableReplies = groupCommit == null ? null : new DurableReplies(groupCommit);
-        PinnedVersion pinnedVersion = new PinnedVersion(store);
+        PinnedVersion pinnedVersion = new PinnedVersion(store, commandLock);
         try {
             serverChannel = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
@@ -121,24 +129,32 @@ final class MongoWireServer {
      * Pins the store's current version while a command runs (H2's {@code registerVersionUsage}), so no chunk that
      * version reads is written over before the command is done, however short the retention of freed chunks (ADR
      * 0029). A command reads all it answers before it returns: mongo-java-server's cursors hold their documents in
-     * memory, so a later {@code getMore} reads no page.
+     * memory, so a later {@code getMore} reads no page. With a {@link Journal}, the command also holds its lock.
      */
     @ChannelHandler.Sharable
     static final class PinnedVersion extends ChannelInboundHandlerAdapter {
 
         private final MVStore store;
+        private final Lock commandLock;
 
-        PinnedVersion(MVStore store) {
+        PinnedVersion(MVStore store, Lock commandLock) {
             this.store = store;
+            this.commandLock = commandLock;
         }
 
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
+            if (commandLock != null) {
+                commandLock.lock();
+            }
             MVStore.TxCounter pin = store.registerVersionUsage();
             try {
                 context.fireChannelRead(message);
             } finally {
                 store.deregisterVersionUsage(pin);
+                if (commandLock != null) {
+                    commandLock.unlock();
+                }
             }
         }
     }

@@ -33,7 +33,8 @@ class CompactStorageTest {
     @Test
     void spaceFreedByDeletionsIsWrittenAgainRatherThanAppendedAndEverythingSurvivesReopening() throws Exception {
         Path file = dir.resolve("mongo.mv");
-        Storage storage = new Storage(Compression.FAST, Duration.ZERO);
+        // Without the journal: every write is a commit of the file, the case where reusing freed space matters most.
+        Storage storage = new Storage(Compression.FAST, Duration.ZERO, false);
         List<Document> written = documents(0);
         try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file, storage).start();
              MongoClient client = MongoClients.create(server.connectionString())) {
@@ -79,12 +80,26 @@ class CompactStorageTest {
     @Test
     void withoutRetentionTheSpaceOfReplacedPagesIsReusedWhileTheServerRuns() {
         List<Document> written = documents(0);
-        long kept = store(dir.resolve("kept.mv"), new Storage(Compression.NONE, Duration.ofSeconds(45)),
+        long kept = store(dir.resolve("kept.mv"), new Storage(Compression.NONE, Duration.ofSeconds(45), false),
             written);
-        long reused = store(dir.resolve("reused.mv"), new Storage(Compression.NONE, Duration.ZERO),
+        long reused = store(dir.resolve("reused.mv"), new Storage(Compression.NONE, Duration.ZERO, false),
             written);
 
         assertThat(reused).as("freed chunks reused vs kept 45 s (%,d bytes)", kept).isLessThan(kept / 2);
+    }
+
+    @Test
+    void withTheJournalTheFileIsWrittenAtCheckpointsOnlyAndStaysSmaller() {
+        List<Document> written = documents(0);
+        long everyWriteCommitted = store(dir.resolve("commits.mv"), new Storage(Compression.FAST, Duration.ZERO, false),
+            written);
+        long journaled = store(dir.resolve("journaled.mv"), new Storage(Compression.FAST, Duration.ZERO, true),
+            written);
+        System.out.printf("Store file after %,d inserts and as many updates: %,d bytes committing every write, "
+            + "%,d bytes with the journal%n", written.size(), everyWriteCommitted, journaled);
+
+        assertThat(journaled).as("with the journal vs a commit per write (%,d bytes)", everyWriteCommitted)
+            .isLessThan(everyWriteCommitted / 2);
     }
 
     /** Inserts the documents, then updates each one alone (as services do, one durable write each), then stops. */

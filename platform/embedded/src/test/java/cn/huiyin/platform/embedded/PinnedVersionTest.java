@@ -51,7 +51,7 @@ class PinnedVersionTest {
         cases.put(1, "RECEIVED");
         store.commit();
         AtomicReference<String> readInCommand = new AtomicReference<>();
-        EmbeddedChannel channel = new EmbeddedChannel(new MongoWireServer.PinnedVersion(store),
+        EmbeddedChannel channel = new EmbeddedChannel(new MongoWireServer.PinnedVersion(store, null),
             new ChannelInboundHandlerAdapter() {
                 @Override
                 public void channelRead(ChannelHandlerContext context, Object message) {
