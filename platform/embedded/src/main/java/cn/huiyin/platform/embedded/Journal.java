@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * parents up to each map's root, compressed; at 200,000 grievances that cost ~19 ms of CPU per commit and made the
  * store most of the loop's cost. A journal batch costs the encoding of the changed values alone.
  *
- * <p>Every command runs holding {@link #commands()}'s read lock; a turn of the journal takes the write lock to read
- * the written keys' values, so each batch is the state between two commands, never half of one (a document without
- * its index entries). The values are encoded and written after the lock is released.
+ * <p>Every command that may write runs holding {@link #commands()}'s read lock; a turn of the journal takes the write
+ * lock to read the written keys' values, so each batch is the state between two writing commands, never half of one
+ * (a document without its index entries). Queries take no lock. The values are encoded and written after the lock
+ * is released.
  *
  * <p>Creating, dropping or renaming a map, and clearing one, make the next turn a checkpoint: a batch only ever
  * names maps the committed store holds. After a crash, {@link #recover()} applies the batches of the generations
@@ -43,6 +44,8 @@ final class Journal implements GroupCommit.Durability {
     private static final String GENERATION = "generation";
     private static final int COMPACT_FILL_RATE = 50;
     private static final int COMPACT_WRITE_BYTES = 4 * 1024 * 1024;
+    /** Replies wait while a checkpoint commits: one that takes this long is worth a line in the log. */
+    private static final long SLOW_CHECKPOINT_MS = 500;
 
     /** Journal bytes after which the next turn is a checkpoint (default 16 MiB). */
     static final String CHECKPOINT_BYTES_PROPERTY = "huiyin.embedded.checkpoint-bytes";
@@ -82,7 +85,7 @@ final class Journal implements GroupCommit.Durability {
         this.metaRoot = store.getMetaMap().getRootPage();
     }
 
-    /** Held for reading by every command while it runs. */
+    /** Held for reading by every command that may write, while it runs. */
     ReadWriteLock commands() {
         return commands;
     }
@@ -211,10 +214,16 @@ final class Journal implements GroupCommit.Durability {
     }
 
     private void finishCheckpoint() {
+        long start = System.nanoTime();
         store.commit();
         store.sync();
         lastCheckpoint = System.nanoTime();
         checkpoints.incrementAndGet();
+        long millis = (lastCheckpoint - start) / 1_000_000;
+        if (millis >= SLOW_CHECKPOINT_MS) {
+            log.info("Journal checkpoint {}: the store took {} ms to commit ({} bytes of journal)", generation,
+                millis, current == null ? 0 : current.size());
+        }
         if (current != null) {
             current.close();
             current = null;

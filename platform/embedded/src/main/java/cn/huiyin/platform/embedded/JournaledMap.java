@@ -24,10 +24,10 @@ final class JournaledMap<K, V> extends MVMap<K, V> {
 
     @Override
     public V operate(K key, V value, DecisionMaker<? super V> decisionMaker) {
-        V result = super.operate(key, value, decisionMaker);
+        // Noted before the write: whoever sees the new value also sees that the journal has something unsaved.
         written.add(key);
         journal.written(this);
-        return result;
+        return super.operate(key, value, decisionMaker);
     }
 
     @Override

@@ -129,7 +129,8 @@ final class MongoWireServer {
      * Pins the store's current version while a command runs (H2's {@code registerVersionUsage}), so no chunk that
      * version reads is written over before the command is done, however short the retention of freed chunks (ADR
      * 0029). A command reads all it answers before it returns: mongo-java-server's cursors hold their documents in
-     * memory, so a later {@code getMore} reads no page. With a {@link Journal}, the command also holds its lock.
+     * memory, so a later {@code getMore} reads no page. With a {@link Journal}, a command that may write also holds
+     * its lock ({@link Commands#mayWrite}); queries do not, so a long query never holds up the journal or writes.
      */
     @ChannelHandler.Sharable
     static final class PinnedVersion extends ChannelInboundHandlerAdapter {
@@ -144,16 +145,17 @@ final class MongoWireServer {
 
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
-            if (commandLock != null) {
-                commandLock.lock();
+            Lock lock = commandLock != null && Commands.mayWrite(message) ? commandLock : null;
+            if (lock != null) {
+                lock.lock();
             }
             MVStore.TxCounter pin = store.registerVersionUsage();
             try {
                 context.fireChannelRead(message);
             } finally {
                 store.deregisterVersionUsage(pin);
-                if (commandLock != null) {
-                    commandLock.unlock();
+                if (lock != null) {
+                    lock.unlock();
                 }
             }
         }
