@@ -39,6 +39,14 @@ final class Explain {
         private long keysExamined;
         private long docsExamined;
 
+        long keysExamined() {
+            return keysExamined;
+        }
+
+        long docsExamined() {
+            return docsExamined;
+        }
+
         void collectionScan(long documents) {
             docsExamined += documents;
         }

@@ -276,7 +276,11 @@ public class IndexNarrowingH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
-            return execute(query, orderBy, numberToSkip, limit, batchSize, fieldSelector, new Explain.Stats());
+            long start = System.nanoTime();
+            Explain.Stats stats = new Explain.Stats();
+            QueryResult result = execute(query, orderBy, numberToSkip, limit, batchSize, fieldSelector, stats);
+            SlowQueries.ran(getFullName(), query, orderBy, start, stats.keysExamined(), stats.docsExamined());
+            return result;
         }
 
         /** Answers a query as {@link #queryDocuments} does, recording the plan and what it examined. */
