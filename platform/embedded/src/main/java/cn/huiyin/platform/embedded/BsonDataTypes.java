@@ -233,7 +233,7 @@ final class BsonDataTypes {
         return new KeyValue((List<Object>) BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes)).get("k"));
     }
 
-    private static byte[] encode(Document document) {
+    static byte[] encode(Document document) {
         ByteBuf buffer = Unpooled.buffer(256);
         try {
             BsonEncoder.encodeDocument(document, buffer);

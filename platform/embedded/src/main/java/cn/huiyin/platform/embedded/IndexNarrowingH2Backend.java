@@ -267,10 +267,35 @@ public class IndexNarrowingH2Backend extends H2Backend {
         private static final ThreadLocal<Map.Entry<NarrowingCollection, Document>> LEADING_MATCH = new ThreadLocal<>();
 
         private final AtomicInteger indexBuilds = new AtomicInteger();
+        private final MVMap<Object, Document> documents;
 
         NarrowingCollection(MongoDatabase database, String name, CollectionOptions options,
                             MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
             super(database, name, options, dataMap, metaMap, cursors);
+            this.documents = dataMap;
+        }
+
+        /**
+         * Upstream keeps a running total of the collection's BSON size: every insert, update and delete encodes the
+         * whole document (an update both versions) and rewrites one counter that every write of the collection
+         * shares. Only {@code collStats} reads it; it is computed when asked instead.
+         */
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
+        }
+
+        @Override
+        protected int getDataSize() {
+            if (documents == null) {
+                // Upstream's constructor logs the size: not worth reading every document at every start.
+                return 0;
+            }
+            long size = 0;
+            for (Document document : documents.values()) {
+                size += BsonDataTypes.encode(document).length;
+            }
+            return (int) Math.min(Integer.MAX_VALUE, size);
         }
 
         @Override

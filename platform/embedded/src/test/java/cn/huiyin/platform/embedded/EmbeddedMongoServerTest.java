@@ -29,6 +29,28 @@ class EmbeddedMongoServerTest {
     Path dir;
 
     @Test
+    void collStatsCountsTheBytesOfTheDocumentsAsTheyAreNow() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.inMemory("127.0.0.1", 0).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> cases = client.getDatabase("triage").getCollection("cases");
+            cases.insertOne(new Document("_id", "HY-1").append("note", "x".repeat(1000)));
+            cases.insertOne(new Document("_id", "HY-2").append("note", "short"));
+            int before = size(client);
+            cases.updateOne(Filters.eq("_id", "HY-2"), Updates.set("note", "y".repeat(3000)));
+            int grown = size(client);
+            cases.deleteOne(Filters.eq("_id", "HY-1"));
+
+            assertThat(before).isBetween(1000, 1100);
+            assertThat(grown - before).isBetween(2990, 3000);
+            assertThat(size(client)).isBetween(3000, 3100);
+        }
+    }
+
+    private static int size(MongoClient client) {
+        return client.getDatabase("triage").runCommand(new Document("collStats", "cases")).getInteger("size");
+    }
+
+    @Test
     void dataWrittenBeforeAStopIsThereAfterTheRestart() {
         Path file = dir.resolve("mongo.mv");
         try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file).start();
