@@ -89,12 +89,7 @@ final class GroupCommit implements AutoCloseable {
 
             @Override
             public void housekeeping() {
-                try {
-                    // Rewrites live pages of sparse chunks; they become unsaved changes, committed next.
-                    store.compact(HOUSEKEEPING_FILL_RATE, HOUSEKEEPING_WRITE_BYTES);
-                } catch (RuntimeException e) {
-                    log.warn("Housekeeping of the MongoDB store failed; it is retried later", e);
-                }
+                compactSparseChunks(store);
             }
 
             @Override
@@ -102,6 +97,15 @@ final class GroupCommit implements AutoCloseable {
                 // The store's own close commits what is left.
             }
         };
+    }
+
+    /** Rewrites the live pages of sparse chunks, as H2's background writer would; they become unsaved changes. */
+    static void compactSparseChunks(MVStore store) {
+        try {
+            store.compact(HOUSEKEEPING_FILL_RATE, HOUSEKEEPING_WRITE_BYTES);
+        } catch (RuntimeException e) {
+            log.warn("Housekeeping of the MongoDB store failed; it is retried later", e);
+        }
     }
 
     private final Durability durability;

@@ -42,8 +42,6 @@ final class Journal implements GroupCommit.Durability {
     private static final Logger log = LoggerFactory.getLogger(Journal.class);
     private static final String STATE_MAP = "huiyin.journal";
     private static final String GENERATION = "generation";
-    private static final int COMPACT_FILL_RATE = 50;
-    private static final int COMPACT_WRITE_BYTES = 4 * 1024 * 1024;
     /** Replies wait while a checkpoint commits: one that takes this long is worth a line in the log. */
     private static final long SLOW_CHECKPOINT_MS = 500;
 
@@ -164,12 +162,8 @@ final class Journal implements GroupCommit.Durability {
 
     @Override
     public void housekeeping() {
-        try {
-            // Rewrites the live pages of sparse chunks; the checkpoint asked for below writes them.
-            store.compact(COMPACT_FILL_RATE, COMPACT_WRITE_BYTES);
-        } catch (RuntimeException e) {
-            log.warn("Housekeeping of the MongoDB store failed; it is retried later", e);
-        }
+        // The rewritten pages are written by the checkpoint asked for here.
+        GroupCommit.compactSparseChunks(store);
         if (current != null && current.size() > 0 || store.hasUnsavedChanges()) {
             checkpointWanted = true;
         }
