@@ -64,6 +64,8 @@ final class Journal implements GroupCommit.Durability {
     private volatile boolean checkpointWanted;
     private volatile long snapshots;
     private volatile Object metaRoot;
+    /** The maps the committed store holds: a batch names no other (a query may create a collection, unlocked). */
+    private volatile Set<Integer> checkpointedMaps = Set.of();
     private long generation;
     private JournalFile current;
     private long lastCheckpoint = System.nanoTime();
@@ -123,6 +125,9 @@ final class Journal implements GroupCommit.Durability {
             log.info("Journal: {} values replayed from {} file(s)", applied, found.size());
             checkpoint();
         }
+        // Opened from the file, or created since the journal opened: then the store's metadata changed, and the
+        // first turn is a checkpoint anyway.
+        checkpointedMaps = Set.copyOf(maps.keySet());
     }
 
     @Override
@@ -205,6 +210,7 @@ final class Journal implements GroupCommit.Durability {
         generation++;
         state.put(GENERATION, generation);
         metaRoot = store.getMetaMap().getRootPage();
+        checkpointedMaps = Set.copyOf(maps.keySet());
     }
 
     private void finishCheckpoint() {
@@ -237,6 +243,11 @@ final class Journal implements GroupCommit.Durability {
     private void takeWritten(List<Object[]> values) {
         for (Iterator<JournaledMap<?, ?>> maps = written.iterator(); maps.hasNext(); ) {
             JournaledMap<?, ?> map = maps.next();
+            if (!checkpointedMaps.contains(map.getId())) {
+                // Created since the last checkpoint by a query: the next turn is a checkpoint, which holds it.
+                restructured = true;
+                continue;
+            }
             maps.remove();
             for (Object key : map.takeWritten()) {
                 values.add(new Object[] {map, key, map.get(key)});
