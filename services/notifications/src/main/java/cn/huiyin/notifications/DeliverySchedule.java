@@ -1,6 +1,8 @@
 package cn.huiyin.notifications;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,16 +31,18 @@ class DeliverySchedule implements SmartLifecycle {
     private final Leases leases;
     private final Duration every;
     private final int batch;
+    private final Clock clock;
     private volatile ScheduledExecutorService executor;
 
     DeliverySchedule(DeliverNotifications deliver, StaffDigests digests, CallbacksDueToday callbacks, Leases leases,
-                     Duration every, int batch) {
+                     Duration every, int batch, Clock clock) {
         this.deliver = deliver;
         this.digests = digests;
         this.callbacks = callbacks;
         this.leases = leases;
         this.every = every;
         this.batch = batch;
+        this.clock = clock;
     }
 
     @Override
@@ -59,9 +63,12 @@ class DeliverySchedule implements SmartLifecycle {
             // Held for one run; an instance that dies holding it delays the others by at most this long.
             leases.ifFree(LEASE, LEASE_DURATION, () -> {
                 // The day's callback list and the digests first: what they gather is then no longer due on its own.
-                callbacks.queueToday();
-                digests.gather(batch);
-                int sent = deliver.deliverDue(batch);
+                // One instant for the whole pass: a message that fell due after the digests were gathered waits
+                // for the next pass instead of leaving on its own at 09:00.
+                Instant now = clock.instant();
+                callbacks.queueToday(now);
+                digests.gather(batch, now);
+                int sent = deliver.deliverDue(batch, now);
                 if (sent > 0) {
                     log.info("Delivered {} notification(s)", sent);
                 }

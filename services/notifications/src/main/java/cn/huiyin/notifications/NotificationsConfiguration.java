@@ -117,9 +117,9 @@ class NotificationsConfiguration {
 
     @Bean
     DeliverySchedule deliverySchedule(DeliverNotifications deliver, StaffDigests digests, CallbacksDueToday callbacks,
-                                      Leases leases, NotificationsProperties properties) {
+                                      Leases leases, NotificationsProperties properties, Clock clock) {
         return new DeliverySchedule(deliver, digests, callbacks, leases, properties.delivery().interval(),
-            properties.delivery().batch());
+            properties.delivery().batch(), clock);
     }
 
     @Bean

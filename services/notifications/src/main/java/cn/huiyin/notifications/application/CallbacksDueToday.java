@@ -43,7 +43,11 @@ public class CallbacksDueToday {
 
     /** @return whether today's list was queued now (false outside working time, with nothing due, or done before) */
     public boolean queueToday() {
-        Instant now = clock.instant();
+        return queueToday(clock.instant());
+    }
+
+    /** As {@link #queueToday()}, at {@code now}, the instant of the whole delivery pass. */
+    public boolean queueToday(Instant now) {
         if (callbackCentre == null || callbackCentre.isBlank()
             || quietHours.earliestAllowed(now, Audience.STAFF, false).isAfter(now)) {
             return false;

@@ -60,7 +60,11 @@ public class DeliverNotifications {
 
     /** @return how many messages left in this pass */
     public int deliverDue(int batch) {
-        Instant now = clock.instant();
+        return deliverDue(batch, clock.instant());
+    }
+
+    /** Delivers what is due at {@code now}, the instant of the whole pass; @return how many messages left */
+    public int deliverDue(int batch, Instant now) {
         Set<String> held = new HashSet<>();
         int sent = 0;
         for (Notification notification : notifications.due(now, batch)) {

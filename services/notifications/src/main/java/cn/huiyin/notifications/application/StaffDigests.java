@@ -52,7 +52,11 @@ public class StaffDigests {
 
     /** @return how many messages were gathered into digests in this pass */
     public int gather(int batch) {
-        Instant now = clock.instant();
+        return gather(batch, clock.instant());
+    }
+
+    /** Gathers what is due at {@code now}, the instant of the whole delivery pass. */
+    public int gather(int batch, Instant now) {
         Map<String, List<Notification>> byRecipient = new LinkedHashMap<>();
         for (Notification due : notifications.dueToStaffContacts(now, batch)) {
             if (!due.urgent() && !isSummary(due.template())) {
