@@ -106,13 +106,13 @@ class NotificationsConfiguration {
     @Bean
     StaffDigests staffDigests(Notifications notifications, QuietHours quietHours, NotificationsProperties properties,
                               Clock clock) {
-        return new StaffDigests(notifications, quietHours, properties.digest().threshold(), clock);
+        return new StaffDigests(notifications, quietHours, properties.digest().threshold());
     }
 
     @Bean
     CallbacksDueToday callbacksDueToday(GrievanceFactsStore facts, QueueNotifications queue, QuietHours quietHours,
                                         NotificationsProperties properties, Clock clock) {
-        return new CallbacksDueToday(facts, queue, quietHours, properties.callbackCentre(), clock);
+        return new CallbacksDueToday(facts, queue, quietHours, properties.callbackCentre());
     }
 
     @Bean

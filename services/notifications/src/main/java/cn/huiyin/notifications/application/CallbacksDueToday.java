@@ -1,6 +1,5 @@
 package cn.huiyin.notifications.application;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,23 +29,19 @@ public class CallbacksDueToday {
     private final QueueNotifications queue;
     private final QuietHours quietHours;
     private final String callbackCentre;
-    private final Clock clock;
 
     public CallbacksDueToday(GrievanceFactsStore facts, QueueNotifications queue, QuietHours quietHours,
-                             String callbackCentre, Clock clock) {
+                             String callbackCentre) {
         this.facts = facts;
         this.queue = queue;
         this.quietHours = quietHours;
         this.callbackCentre = callbackCentre;
-        this.clock = clock;
     }
 
-    /** @return whether today's list was queued now (false outside working time, with nothing due, or done before) */
-    public boolean queueToday() {
-        return queueToday(clock.instant());
-    }
-
-    /** As {@link #queueToday()}, at {@code now}, the instant of the whole delivery pass. */
+    /**
+     * At {@code now}, the instant of the delivery pass: whether today's list was queued (false outside working time,
+     * with nothing due, or done before).
+     */
     public boolean queueToday(Instant now) {
         if (callbackCentre == null || callbackCentre.isBlank()
             || quietHours.earliestAllowed(now, Audience.STAFF, false).isAfter(now)) {

@@ -58,11 +58,6 @@ public class DeliverNotifications {
         this.clock = clock;
     }
 
-    /** @return how many messages left in this pass */
-    public int deliverDue(int batch) {
-        return deliverDue(batch, clock.instant());
-    }
-
     /** Delivers what is due at {@code now}, the instant of the whole pass; @return how many messages left */
     public int deliverDue(int batch, Instant now) {
         Set<String> held = new HashSet<>();

@@ -1,6 +1,5 @@
 package cn.huiyin.notifications.application;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -41,21 +40,14 @@ public class StaffDigests {
     private final Notifications notifications;
     private final QuietHours quietHours;
     private final int threshold;
-    private final Clock clock;
 
-    public StaffDigests(Notifications notifications, QuietHours quietHours, int threshold, Clock clock) {
+    public StaffDigests(Notifications notifications, QuietHours quietHours, int threshold) {
         this.notifications = notifications;
         this.quietHours = quietHours;
         this.threshold = threshold;
-        this.clock = clock;
     }
 
-    /** @return how many messages were gathered into digests in this pass */
-    public int gather(int batch) {
-        return gather(batch, clock.instant());
-    }
-
-    /** Gathers what is due at {@code now}, the instant of the whole delivery pass. */
+    /** Gathers what is due at {@code now}, the instant of the whole delivery pass; @return how many were gathered */
     public int gather(int batch, Instant now) {
         Map<String, List<Notification>> byRecipient = new LinkedHashMap<>();
         for (Notification due : notifications.dueToStaffContacts(now, batch)) {
