@@ -12,11 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 import cn.huiyin.platform.calendar.BusinessHours;
@@ -24,6 +22,7 @@ import cn.huiyin.platform.calendar.ChinaCalendar;
 import cn.huiyin.platform.messaging.cloudevents.CloudEvent;
 import cn.huiyin.platform.messaging.cloudevents.CloudEventKafkaHeaders;
 import cn.huiyin.platform.test.HttpJson;
+import cn.huiyin.platform.test.TestIds;
 import cn.huiyin.platform.test.TestInfrastructure;
 import cn.huiyin.platform.test.TestUser;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -237,14 +236,11 @@ final class FollowUpKit implements AutoCloseable {
     }
 
     static String newGrievanceId(Instant at) {
-        return "HY-" + LocalDateTime.ofInstant(at, BEIJING).toLocalDate().toString().replace("-", "") + "-"
-            + String.format("%06d", ThreadLocalRandom.current().nextInt(1, 1_000_000));
+        return TestIds.grievanceId(at);
     }
 
     static String newWorkerRef() {
-        byte[] bytes = new byte[12];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return "wk-" + HexFormat.of().formatHex(bytes);
+        return TestIds.workerRef();
     }
 
     /** Beijing wall-clock time as an instant. */

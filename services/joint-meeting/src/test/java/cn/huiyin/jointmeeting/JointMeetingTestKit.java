@@ -17,13 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 import cn.huiyin.contracts.EventContracts;
 import cn.huiyin.platform.messaging.cloudevents.CloudEvent;
 import cn.huiyin.platform.messaging.cloudevents.CloudEventKafkaHeaders;
 import cn.huiyin.platform.test.HttpJson;
+import cn.huiyin.platform.test.TestIds;
 import cn.huiyin.platform.test.TestInfrastructure;
 import cn.huiyin.platform.test.TestUser;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -303,8 +303,7 @@ final class JointMeetingTestKit implements AutoCloseable {
     // ---- data ----
 
     static String newGrievanceId(Instant at) {
-        return "HY-" + LocalDateTime.ofInstant(at, BEIJING).toLocalDate().toString().replace("-", "") + "-"
-            + String.format("%06d", ThreadLocalRandom.current().nextInt(1, 1_000_000));
+        return TestIds.grievanceId(at);
     }
 
     static Instant beijing(int year, int month, int day, int hour, int minute) {

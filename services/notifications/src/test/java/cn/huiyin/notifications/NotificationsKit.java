@@ -20,6 +20,7 @@ import cn.huiyin.platform.messaging.cloudevents.CloudEvent;
 import cn.huiyin.platform.messaging.cloudevents.CloudEventKafkaHeaders;
 import cn.huiyin.platform.test.HttpJson;
 import cn.huiyin.platform.test.TestIdentityProvider;
+import cn.huiyin.platform.test.TestIds;
 import cn.huiyin.platform.test.TestInfrastructure;
 import cn.huiyin.platform.test.TestUser;
 import jakarta.mail.Message;
@@ -63,7 +64,7 @@ final class NotificationsKit implements AutoCloseable {
     }
 
     static String newGrievanceId() {
-        return "HY-20261202-" + String.format("%06d", (int) (Math.random() * 1_000_000));
+        return TestIds.grievanceId(Instant.parse("2026-12-02T02:00:00Z"));
     }
 
     /** A contract example, e.g. {@code follow-up/GrievanceResolved/examples/v1-claim-paid.json}. */

@@ -57,6 +57,7 @@ class InboxAndReachTest extends TriageScenario {
                 .description("平台超时罚款不合理，申诉无回应。").submittedAt(at)));
         }
         filed.forEach(id -> kit.awaitCase(id, firmHandler));
+        kit.awaitInbox(firmHandler, "/api/inbox?view=ASSIGNED", inbox -> inbox.get("total").asLong() >= filed.size());
 
         JsonNode page0 = kit.as(firmHandler).get("/api/inbox?view=ASSIGNED&size=2").json();
         JsonNode page1 = kit.as(firmHandler).get("/api/inbox?view=ASSIGNED&size=2&page=1").json();
@@ -99,7 +100,8 @@ class InboxAndReachTest extends TriageScenario {
     void aCoHandlingDepartmentSeesTheCaseInItsInboxAndCanReadIt() {
         String id = kit.submitAndAwait(grievance()).get("grievanceId").asString();
 
-        JsonNode inbox = kit.as(HRSS_LIAISON).get("/api/inbox?view=CO_HANDLING&size=100").json();
+        JsonNode inbox = kit.awaitInbox(HRSS_LIAISON, "/api/inbox?view=CO_HANDLING&size=100", page ->
+            page.get("items").valueStream().anyMatch(i -> id.equals(i.get("grievanceId").asString())));
 
         assertThat(inbox.get("items").valueStream().map(i -> i.get("grievanceId").asString())).contains(id);
         assertThat(kit.as(HRSS_LIAISON).get("/api/grievances/" + id).status()).isEqualTo(200);

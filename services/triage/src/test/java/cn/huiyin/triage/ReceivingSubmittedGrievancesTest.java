@@ -15,6 +15,7 @@ import java.util.UUID;
 import cn.huiyin.platform.messaging.cloudevents.CloudEvent;
 import cn.huiyin.platform.messaging.cloudevents.CloudEventKafkaHeaders;
 import cn.huiyin.platform.test.HttpJson;
+import cn.huiyin.platform.test.TestIds;
 import cn.huiyin.platform.test.RecordingKafkaConsumer;
 import cn.huiyin.platform.test.ServiceTest;
 import cn.huiyin.platform.test.TestInfrastructure;
@@ -233,6 +234,6 @@ class ReceivingSubmittedGrievancesTest {
     }
 
     static String newGrievanceId() {
-        return "HY-20261122-" + String.format("%06d", (int) (Math.random() * 999_999) + 1);
+        return TestIds.grievanceId(Instant.parse("2026-11-22T02:00:00Z"));
     }
 }

@@ -13,17 +13,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 import cn.huiyin.contracts.EventContracts;
 import cn.huiyin.platform.messaging.cloudevents.CloudEvent;
 import cn.huiyin.platform.messaging.cloudevents.CloudEventKafkaHeaders;
 import cn.huiyin.platform.test.HttpJson;
+import cn.huiyin.platform.test.TestIds;
 import cn.huiyin.platform.test.TestInfrastructure;
 import cn.huiyin.platform.test.TestUser;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -219,6 +218,16 @@ final class TriageTestKit implements AutoCloseable {
     }
 
     /**
+     * An inbox page once it satisfies {@code ready}: a consumer stores the case first and its inbox entries right
+     * after, so a case may be readable a moment before its inbox shows it.
+     */
+    JsonNode awaitInbox(TestUser user, String pathAndQuery, Predicate<JsonNode> ready) {
+        HttpJson api = as(user);
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+            .until(() -> api.get(pathAndQuery).json(), ready);
+    }
+
+    /**
      * Triage's events about one grievance, in order, once {@code count} have arrived; each is checked against its
      * contract and named no one.
      */
@@ -283,14 +292,11 @@ final class TriageTestKit implements AutoCloseable {
     }
 
     static String newGrievanceId() {
-        return "HY-" + LocalDateTime.ofInstant(now(), ZoneId.of("Asia/Shanghai")).toLocalDate().toString().replace("-", "") + "-"
-            + String.format("%06d", ThreadLocalRandom.current().nextInt(1, 1_000_000));
+        return TestIds.grievanceId(now());
     }
 
     static String newWorkerRef() {
-        byte[] bytes = new byte[12];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return "wk-" + HexFormat.of().formatHex(bytes);
+        return TestIds.workerRef();
     }
 
     /** Beijing wall-clock time as an instant. */
