@@ -116,6 +116,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         store = builder.open();
         if (file != null) {
             store.setRetentionTime((int) storage.retention().toMillis());
+            // No old version is ever read again (commands pin what they read, PinnedVersion): a chunk is free to
+            // rewrite or reuse once no version in use needs it, not five commits later, which with the journal may
+            // be minutes (as H2's own database sets it).
+            store.setVersionsToKeep(0);
         }
         if (file != null && !storage.journal() && !JournalFile.generations(file).isEmpty()) {
             store.closeImmediately();

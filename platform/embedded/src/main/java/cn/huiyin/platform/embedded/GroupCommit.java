@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +42,13 @@ final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final AttributeKey<Long> CHANNEL_TICKET = AttributeKey.valueOf("huiyin-durable-ticket");
     private static final Duration IDLE = Duration.ofSeconds(1);
-    private static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(30);
+    /** Seconds between housekeeping rounds while the store is quiet (default 30). */
+    static final String HOUSEKEEPING_SECONDS_PROPERTY = "huiyin.embedded.housekeeping-seconds";
     private static final int HOUSEKEEPING_FILL_RATE = 50;
     private static final int HOUSEKEEPING_WRITE_BYTES = 4 * 1024 * 1024;
+    /** The file is shortened once less than this share of it (percent) holds chunks. */
+    private static final int SHRINK_BELOW_FILL_RATE = 85;
+    private static final long SHRINK_MOVE_BYTES = 16L * 1024 * 1024;
 
     /**
      * How the writes of the store are made durable: by committing the store itself ({@link #commits(MVStore)}), or
@@ -89,6 +94,7 @@ final class GroupCommit implements AutoCloseable {
 
             @Override
             public void housekeeping() {
+                shrinkFile(store);
                 compactSparseChunks(store);
             }
 
@@ -106,6 +112,31 @@ final class GroupCommit implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Housekeeping of the MongoDB store failed; it is retried later", e);
         }
+    }
+
+    /**
+     * Moves chunks from the end of the file into the free space before them and cuts the file there, once enough of
+     * it is free (deleted documents, sparse chunks rewritten): what H2's background writer would do, which this store
+     * does not run. Call it when the store has no unsaved changes: moving commits the store. True if the file got
+     * shorter.
+     */
+    static boolean shrinkFile(MVStore store) {
+        if (!(store.getFileStore() instanceof RandomAccessStore file)) {
+            return false;
+        }
+        long before = file.size();
+        try {
+            // Chunks that died since the last commit are freed at the next one, which a quiet store does not make.
+            store.executeFilestoreOperation(file::dropUnusedChunks);
+            if (file.getFillRate() >= SHRINK_BELOW_FILL_RATE) {
+                return false;
+            }
+            file.compactMoveChunks(101, SHRINK_MOVE_BYTES, store);
+        } catch (RuntimeException e) {
+            log.warn("Shortening the MongoDB store's file failed; it is retried later", e);
+            return false;
+        }
+        return file.size() < before;
     }
 
     private final Durability durability;
@@ -132,7 +163,7 @@ final class GroupCommit implements AutoCloseable {
     private long lastHousekeeping = System.nanoTime();
 
     GroupCommit(Durability durability) {
-        this(durability, IDLE, HOUSEKEEPING_EVERY);
+        this(durability, IDLE, Duration.ofSeconds(Long.getLong(HOUSEKEEPING_SECONDS_PROPERTY, 30)));
     }
 
     /** Committing {@code store} on every turn, with a quiet time and housekeeping interval (for tests). */
@@ -246,13 +277,22 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Called with the lock held after a quiet second: commit leftovers, and keep the file from fragmenting. */
+    /**
+     * Called with the lock held after a quiet second: commit leftovers, and keep the file from fragmenting. The
+     * housekeeping runs without the lock: it may wait for writing commands to finish (the journal's), and a command
+     * hands its reply over under this lock.
+     */
     private void idle() {
         boolean housekeeping = System.nanoTime() - lastHousekeeping > housekeepingEvery.toNanos();
         if (housekeeping) {
             lastHousekeeping = System.nanoTime();
             housekeepings.incrementAndGet();
-            durability.housekeeping();
+            lock.unlock();
+            try {
+                durability.housekeeping();
+            } finally {
+                lock.lock();
+            }
         }
         if (durability.hasUnsavedChanges() && requested <= started) {
             // Writes nobody waits for (unacknowledged ones, housekeeping): the loop commits them as ticket started + 1.

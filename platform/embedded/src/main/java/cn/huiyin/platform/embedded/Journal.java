@@ -44,6 +44,8 @@ final class Journal implements GroupCommit.Durability {
     private static final String GENERATION = "generation";
     /** Replies wait while a checkpoint commits: one that takes this long is worth a line in the log. */
     private static final long SLOW_CHECKPOINT_MS = 500;
+    /** How long a stop may spend shortening the file. */
+    private static final Duration SHRINK_AT_CLOSE = Duration.ofSeconds(2);
 
     /** Journal bytes after which the next turn is a checkpoint (default 16 MiB). */
     static final String CHECKPOINT_BYTES_PROPERTY = "huiyin.embedded.checkpoint-bytes";
@@ -167,6 +169,7 @@ final class Journal implements GroupCommit.Durability {
 
     @Override
     public void housekeeping() {
+        shrinkIfCheckpointed();
         // The rewritten pages are written by the checkpoint asked for here.
         GroupCommit.compactSparseChunks(store);
         if (current != null && current.size() > 0 || store.hasUnsavedChanges()) {
@@ -174,10 +177,37 @@ final class Journal implements GroupCommit.Durability {
         }
     }
 
-    /** Checkpoints what is left and closes the journal; its files are gone afterwards. */
+    /**
+     * Checkpoints what is left and closes the journal; its files are gone afterwards. Then, for at most
+     * {@link #SHRINK_AT_CLOSE}, rewrites sparse chunks and shortens the file, which a busy store rarely finds the
+     * quiet time for.
+     */
     @Override
     public void close() {
         checkpoint();
+        long stopAt = System.nanoTime() + SHRINK_AT_CLOSE.toNanos();
+        do {
+            GroupCommit.compactSparseChunks(store);
+            if (store.hasUnsavedChanges()) {
+                checkpoint();
+            }
+        } while (GroupCommit.shrinkFile(store) && System.nanoTime() < stopAt);
+    }
+
+    /**
+     * Shortens the file when everything written is in the store: moving chunks commits the store, which must then
+     * hold whole commands only, as a checkpoint does; writing commands wait meanwhile.
+     */
+    private void shrinkIfCheckpointed() {
+        commands.writeLock().lock();
+        try {
+            if (current == null && written.isEmpty() && !restructured && !checkpointWanted && !metaChanged()
+                && !store.hasUnsavedChanges()) {
+                GroupCommit.shrinkFile(store);
+            }
+        } finally {
+            commands.writeLock().unlock();
+        }
     }
 
     long batches() {

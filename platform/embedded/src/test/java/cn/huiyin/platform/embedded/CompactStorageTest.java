@@ -1,6 +1,7 @@
 package cn.huiyin.platform.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,44 @@ class CompactStorageTest {
             expected.addAll(later.subList(0, DOCUMENTS * 8 / 10));
             assertThat(grievances(client).find().sort(Sorts.ascending("n")).into(new ArrayList<>()))
                 .containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void theFileShrinksWhileTheStoreIsQuietAfterDeletionsAndAgainWhenItStops() throws Exception {
+        Path file = dir.resolve("shrinks.mv");
+        List<Document> written = bulky(6_000);
+        String housekeeping = System.setProperty(GroupCommit.HOUSEKEEPING_SECONDS_PROPERTY, "1");
+        long full;
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> grievances = grievances(client);
+            for (int from = 0; from < written.size(); from += 500) {
+                grievances.insertMany(new ArrayList<>(written.subList(from, from + 500)));
+            }
+            // A checkpoint puts the documents in the file; the quiet store shortens the file only after one.
+            await().atMost(Duration.ofSeconds(30)).until(() -> JournalFile.generations(file).isEmpty()
+                && Files.size(file) > 6_000 * 1_000L);
+            full = Files.size(file);
+
+            grievances.deleteMany(Filters.lt("n", 5_400));
+
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Files.size(file) < full / 2);
+            assertThat(grievances.find().sort(Sorts.ascending("n")).into(new ArrayList<>()))
+                .containsExactlyElementsOf(written.subList(5_400, 6_000));
+        } finally {
+            restore(GroupCommit.HOUSEKEEPING_SECONDS_PROPERTY, housekeeping);
+        }
+        long stopped = Files.size(file);
+        System.out.printf("Store file: %,d bytes with 6,000 documents, %,d bytes after deleting 5,400 and a stop%n",
+            full, stopped);
+
+        assertThat(stopped).as("after deleting 90 %% and a stop (was %,d bytes)", full).isLessThan(full / 4);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk("127.0.0.1", 0, file).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(grievances(client).find().sort(Sorts.ascending("n")).into(new ArrayList<>()))
+                .containsExactlyElementsOf(written.subList(5_400, 6_000));
         }
     }
 
@@ -147,6 +186,27 @@ class CompactStorageTest {
                     new Document("code", "TRIAGED").append("category", "INJURY_INSURANCE"))));
         }
         return documents;
+    }
+
+    /** Documents of ~1.2 KB that compression cannot shrink (attachments' ciphertext). */
+    private static List<Document> bulky(int count) {
+        Random random = new Random(42);
+        List<Document> documents = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            byte[] cipher = new byte[900];
+            random.nextBytes(cipher);
+            documents.add(new Document("_id", String.format("HY-20261202-%06d", n)).append("n", n)
+                .append("attachment", Base64.getEncoder().encodeToString(cipher)));
+        }
+        return documents;
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
     }
 
     /** Inserted as SUBMITTED: the update that follows sets the state the expectation holds. */
