@@ -125,10 +125,13 @@ final class GroupCommit implements AutoCloseable {
             return false;
         }
         long before = file.size();
+        long start = System.nanoTime();
+        int fillRate;
         try {
             // Chunks that died since the last commit are freed at the next one, which a quiet store does not make.
             store.executeFilestoreOperation(file::dropUnusedChunks);
-            if (file.getFillRate() >= SHRINK_BELOW_FILL_RATE) {
+            fillRate = file.getFillRate();
+            if (fillRate >= SHRINK_BELOW_FILL_RATE) {
                 return false;
             }
             file.compactMoveChunks(101, SHRINK_MOVE_BYTES, store);
@@ -136,7 +139,11 @@ final class GroupCommit implements AutoCloseable {
             log.warn("Shortening the MongoDB store's file failed; it is retried later", e);
             return false;
         }
-        return file.size() < before;
+        long after = file.size();
+        log.info("Store file {} from {} to {} MB in {} ms ({} % of it was in use)",
+            after < before ? "shortened" : "not shortened", before >> 20, after >> 20,
+            (System.nanoTime() - start) / 1_000_000, fillRate);
+        return after < before;
     }
 
     private final Durability durability;

@@ -40,6 +40,7 @@ final class MongoWireServer {
     private final MVStore store;
     private final GroupCommit groupCommit;
     private final Lock commandLock;
+    private final CommandTally tally = CommandTally.ifRequested();
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
     private ChannelGroup clients;
@@ -80,6 +81,9 @@ final class MongoWireServer {
                         if (durableReplies != null) {
                             channel.pipeline().addLast(durableReplies);
                         }
+                        if (tally != null) {
+                            channel.pipeline().addLast(new Tallying(tally));
+                        }
                         channel.pipeline().addLast(pinnedVersion);
                         channel.pipeline().addLast(new MongoDatabaseHandler(backend, clients));
                         channel.pipeline().addLast(new MongoExceptionHandler());
@@ -94,6 +98,9 @@ final class MongoWireServer {
 
     /** Stops accepting clients, closes the connected ones and stops the network threads; the backend stays open. */
     void stopNetwork() {
+        if (tally != null) {
+            tally.report();
+        }
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
             serverChannel = null;
@@ -122,6 +129,23 @@ final class MongoWireServer {
         @Override
         public void write(ChannelHandlerContext context, Object reply, ChannelPromise promise) {
             groupCommit.reply(context.channel(), () -> context.writeAndFlush(reply, promise));
+        }
+    }
+
+    /** Counts each command as it arrives ({@link CommandTally}). */
+    @ChannelHandler.Sharable
+    static final class Tallying extends ChannelInboundHandlerAdapter {
+
+        private final CommandTally tally;
+
+        Tallying(CommandTally tally) {
+            this.tally = tally;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object message) {
+            tally.count(message);
+            context.fireChannelRead(message);
         }
     }
 

@@ -68,6 +68,9 @@ public class RuleLoading {
         this.clock = clock;
     }
 
+    /** Marks a registry file whose loading began; it becomes the file's fingerprint once the load is done. */
+    static final String UNFINISHED = "unfinished ";
+
     /** At start-up: the files must be right, or triage does not start. */
     public Outcome loadAtStartUp() {
         Outcome outcome = reload();
@@ -137,10 +140,14 @@ public class RuleLoading {
             return new Outcome(false, false, book.currentOrNull(), files.origins(), problems);
         }
         if (loadRegistry) {
+            // A load cut short (the process stopped half-way through the registry) leaves a mark no file matches,
+            // so the next start loads the whole file again instead of checking the rules against half a registry.
+            String unfinished = UNFINISHED + files.registryFingerprint();
+            store.recordAppliedFile(appliedFile.orElse(null), unfinished);
             admin.replaceAll(files.organisations(), router);
-        }
-        if (loadRegistry || appliedFile.isEmpty()) {
-            store.recordAppliedFile(appliedFile.orElse(null), files.registryFingerprint());
+            store.recordAppliedFile(unfinished, files.registryFingerprint());
+        } else if (appliedFile.isEmpty()) {
+            store.recordAppliedFile(null, files.registryFingerprint());
         }
         book.install(new RuleBook.Rules(classifier, router, files.deadlines(), files.rulesFingerprint(), files.origins(),
             clock.instant()));
