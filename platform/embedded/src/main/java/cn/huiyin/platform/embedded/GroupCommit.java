@@ -48,7 +48,9 @@ final class GroupCommit implements AutoCloseable {
     private static final int HOUSEKEEPING_WRITE_BYTES = 4 * 1024 * 1024;
     /** The file is shortened once less than this share of it (percent) holds chunks. */
     private static final int SHRINK_BELOW_FILL_RATE = 85;
-    private static final long SHRINK_MOVE_BYTES = 16L * 1024 * 1024;
+    /** At least the largest chunk: a checkpoint of a full journal (16 MiB) writes chunks of up to ~60 MiB. */
+    private static final long SHRINK_MOVE_BYTES = 128L * 1024 * 1024;
+    private static final int MAX_QUICK_ROUNDS = 64;
 
     /**
      * How the writes of the store are made durable: by committing the store itself ({@link #commits(MVStore)}), or
@@ -67,7 +69,8 @@ final class GroupCommit implements AutoCloseable {
         void persist();
 
         /** After a quiet time: keep the file from fragmenting. May leave unsaved changes for the next persist. */
-        void housekeeping();
+        /** @return true if there is more to do at once: the next quiet second runs another round */
+        boolean housekeeping();
 
         /** After the last persist. */
         void close();
@@ -93,9 +96,9 @@ final class GroupCommit implements AutoCloseable {
             }
 
             @Override
-            public void housekeeping() {
-                shrinkFile(store);
-                compactSparseChunks(store);
+            public boolean housekeeping() {
+                boolean shortened = shrinkFile(store);
+                return compactSparseChunks(store) || shortened;
             }
 
             @Override
@@ -106,11 +109,12 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** Rewrites the live pages of sparse chunks, as H2's background writer would; they become unsaved changes. */
-    static void compactSparseChunks(MVStore store) {
+    static boolean compactSparseChunks(MVStore store) {
         try {
-            store.compact(HOUSEKEEPING_FILL_RATE, HOUSEKEEPING_WRITE_BYTES);
+            return store.compact(HOUSEKEEPING_FILL_RATE, HOUSEKEEPING_WRITE_BYTES);
         } catch (RuntimeException e) {
             log.warn("Housekeeping of the MongoDB store failed; it is retried later", e);
+            return false;
         }
     }
 
@@ -140,9 +144,10 @@ final class GroupCommit implements AutoCloseable {
             return false;
         }
         long after = file.size();
-        log.info("Store file {} from {} to {} MB in {} ms ({} % of it was in use)",
-            after < before ? "shortened" : "not shortened", before >> 20, after >> 20,
-            (System.nanoTime() - start) / 1_000_000, fillRate);
+        if (after < before) {
+            log.info("Store file shortened from {} to {} MB in {} ms ({} % of it was in use)", before >> 20,
+                after >> 20, (System.nanoTime() - start) / 1_000_000, fillRate);
+        }
         return after < before;
     }
 
@@ -168,6 +173,7 @@ final class GroupCommit implements AutoCloseable {
     private boolean running = true;
     private Throwable failure;
     private long lastHousekeeping = System.nanoTime();
+    private int quickRounds;
 
     GroupCommit(Durability durability) {
         this(durability, IDLE, Duration.ofSeconds(Long.getLong(HOUSEKEEPING_SECONDS_PROPERTY, 30)));
@@ -294,11 +300,18 @@ final class GroupCommit implements AutoCloseable {
         if (housekeeping) {
             lastHousekeeping = System.nanoTime();
             housekeepings.incrementAndGet();
+            boolean more;
             lock.unlock();
             try {
-                durability.housekeeping();
+                more = durability.housekeeping();
             } finally {
                 lock.lock();
+            }
+            // A file being shortened or compacted a step at a time goes on at the next quiet second; a bounded
+            // number of times, so a store that always finds something to rewrite is not rewritten without end.
+            quickRounds = more && quickRounds < MAX_QUICK_ROUNDS ? quickRounds + 1 : 0;
+            if (quickRounds > 0) {
+                lastHousekeeping = System.nanoTime() - housekeepingEvery.toNanos();
             }
         }
         if (durability.hasUnsavedChanges() && requested <= started) {

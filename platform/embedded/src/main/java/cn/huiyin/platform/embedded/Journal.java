@@ -168,13 +168,14 @@ final class Journal implements GroupCommit.Durability {
     }
 
     @Override
-    public void housekeeping() {
-        shrinkIfCheckpointed();
+    public boolean housekeeping() {
+        boolean shortened = shrinkIfCheckpointed();
         // The rewritten pages are written by the checkpoint asked for here.
-        GroupCommit.compactSparseChunks(store);
+        boolean compacted = GroupCommit.compactSparseChunks(store);
         if (current != null && current.size() > 0 || store.hasUnsavedChanges()) {
             checkpointWanted = true;
         }
+        return shortened || compacted;
     }
 
     /**
@@ -198,13 +199,11 @@ final class Journal implements GroupCommit.Durability {
      * Shortens the file when everything written is in the store: moving chunks commits the store, which must then
      * hold whole commands only, as a checkpoint does; writing commands wait meanwhile.
      */
-    private void shrinkIfCheckpointed() {
+    private boolean shrinkIfCheckpointed() {
         commands.writeLock().lock();
         try {
-            if (current == null && written.isEmpty() && !restructured && !checkpointWanted && !metaChanged()
-                && !store.hasUnsavedChanges()) {
-                GroupCommit.shrinkFile(store);
-            }
+            return current == null && written.isEmpty() && !restructured && !checkpointWanted && !metaChanged()
+                && !store.hasUnsavedChanges() && GroupCommit.shrinkFile(store);
         } finally {
             commands.writeLock().unlock();
         }
