@@ -68,8 +68,12 @@ final class GroupCommit implements AutoCloseable {
         /** Makes durable everything written before it took its snapshot. */
         void persist();
 
-        /** After a quiet time: keep the file from fragmenting. May leave unsaved changes for the next persist. */
-        /** @return true if there is more to do at once: the next quiet second runs another round */
+        /**
+         * After a quiet time: keep the file from fragmenting and shorten it. May leave unsaved changes for the next
+         * persist.
+         *
+         * @return true if there is more to do at once: the next quiet second runs another round
+         */
         boolean housekeeping();
 
         /** After the last persist. */
