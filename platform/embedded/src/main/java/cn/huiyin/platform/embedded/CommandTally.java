@@ -55,16 +55,21 @@ final class CommandTally {
 
     /** Logs the tally, most frequent first. */
     void report() {
+        log.info("Commands received: {}", summary());
+    }
+
+    /** How many commands in all, then a line per collection and command (commands, statements), most first. */
+    String summary() {
         Map<Long, StringBuilder> byCount = new TreeMap<>(Comparator.reverseOrder());
         long total = 0;
-        for (Map.Entry<String, LongAdder[]> entry : counts.entrySet()) {
+        for (Map.Entry<String, LongAdder[]> entry : new TreeMap<>(counts).entrySet()) {
             long n = entry.getValue()[0].sum();
             total += n;
             byCount.computeIfAbsent(n, k -> new StringBuilder())
                 .append(String.format("%n%10d %10d  %s", n, entry.getValue()[1].sum(), entry.getKey()));
         }
-        StringBuilder lines = new StringBuilder();
+        StringBuilder lines = new StringBuilder(total + " in all (commands, statements, collection and command):");
         byCount.values().forEach(lines::append);
-        log.info("Commands received: {} in all (commands, statements, collection and command):{}", total, lines);
+        return lines.toString();
     }
 }
