@@ -81,6 +81,9 @@ final class StoredGrievances {
         grievances.createIndex(Indexes.ascending("closedAt"));
         grievances.createIndex(Indexes.compoundIndex(Indexes.ascending("recordedBy.staffId"),
             Indexes.descending("submittedAt")));
+        // As intake declares it; missing, intake's first start on the loaded store builds it over every grievance.
+        grievances.createIndex(Indexes.compoundIndex(Indexes.ascending("workerRef"), Indexes.descending("submittedAt")),
+            new IndexOptions().name("worker_submitted"));
         inbox.createIndex(Indexes.ascending("organisationId", "status", "dueAt", "grievanceId"),
             new IndexOptions().name("org_status_due_id"));
         inbox.createIndex(Indexes.ascending("organisationId", "dueAt", "grievanceId"),
