@@ -119,6 +119,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Map.entry("auto.create.topics.enable", "true"),
             Map.entry("offsets.topic.replication.factor", "1"),
             Map.entry("offsets.topic.num.partitions", "5"),
+            // Every consumer's commit appends to this compacted topic; the cleaner only compacts closed segments, and
+            // at the default 100 MiB per segment a laptop would keep every commit for months.
+            Map.entry("offsets.topic.segment.bytes", Integer.toString(1024 * 1024)),
             Map.entry("transaction.state.log.replication.factor", "1"),
             Map.entry("transaction.state.log.min.isr", "1"),
             Map.entry("share.coordinator.state.topic.replication.factor", "1"),

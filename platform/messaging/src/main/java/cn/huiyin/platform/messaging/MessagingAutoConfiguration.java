@@ -186,6 +186,9 @@ public class MessagingAutoConfiguration {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
                 ProducerConfig.LINGER_MS_CONFIG, 2,
+                // Events are JSON kept for ever (rebuilds read them): lz4 makes them ~1.4x smaller at no CPU cost the
+                // loop shows; zstd (1.5x) cost ~20 % more CPU per grievance, a context set up for every small batch.
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) outbox.sendTimeout().toMillis() - 1000,
