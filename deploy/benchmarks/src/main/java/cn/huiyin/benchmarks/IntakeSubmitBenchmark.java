@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -27,7 +29,8 @@ import org.HdrHistogram.Recorder;
  * Latency is measured from each request's scheduled time, so a stall is counted against every request it delays.
  *
  * <pre>java -jar deploy/benchmarks/target/huiyin-benchmarks.jar intake [--rate 500] [--seconds 30] [--warmup 10]
- *     [--url http://127.0.0.1:8081] [--token-url http://127.0.0.1:9000/oauth2/token] [--stack-pid PID] [--settle 180]</pre>
+ *     [--url http://127.0.0.1:8081] [--token-url http://127.0.0.1:9000/oauth2/token] [--stack-pid PID] [--settle 180]
+ *     [--store-reference mongodb://127.0.0.1:27017] [--reference-seconds 10]</pre>
  *
  * <p>With the stack's processes found ({@link StackCpu}), it also prints the CPU each process spent per accepted
  * grievance, from the start of the measured load until the stack is quiet again (at most {@code --settle} s).
@@ -44,6 +47,9 @@ final class IntakeSubmitBenchmark implements Benchmarks.Benchmark {
           --stack-pid P    the launcher's pid, for CPU per process (found from the service on --url's port if omitted)
           --settle N       at most N s to wait for the stack to go quiet after the load (180)
           --idle N         seconds over which the stack's CPU at rest is measured before the window (15)
+          --store-reference URI  after the window, the same store's raw write rate as the reference: one client's
+                           acknowledged inserts and updates of grievance-sized documents (as `store` does), for
+                           --reference-seconds N (10); e.g. mongodb://127.0.0.1:27017
         """;
 
     @Override
@@ -79,10 +85,26 @@ final class IntakeSubmitBenchmark implements Benchmarks.Benchmark {
             Duration settled = waitQuiet(stack.get(), options);
             System.out.printf("  stack quiet %.1f s after the last answer%n", settled.toMillis() / 1000.0);
             long created = result.statuses().getOrDefault(201, new AtomicLong()).get();
-            System.out.print(stack.get().report(cpuBefore.get(), stack.get().sample(), created,
-                (System.nanoTime() - windowStart) / 1e9));
+            double window = (System.nanoTime() - windowStart) / 1e9;
+            System.out.print(stack.get().report(cpuBefore.get(), stack.get().sample(), created, window));
+            System.out.printf("  end to end: %d grievances from submission until the stack was quiet in %.1f s = "
+                + "%.1f grievances/s%n", created, window, created / window);
+        }
+        if (options.has("store-reference")) {
+            storeReference(options.get("store-reference", ""), options.integer("reference-seconds", 10));
         }
         System.exit(0);
+    }
+
+    /** The raw write rate of the same store in the same run, the reference for the loop's rate. */
+    private static void storeReference(String uri, int seconds) throws InterruptedException {
+        Options.quietLogs();
+        try (MongoClient client = MongoClients.create(uri)) {
+            StoreWriteBenchmark.Result result = StoreWriteBenchmark.load(StoreWriteBenchmark.scratch(client), 1, seconds);
+            System.out.printf("  reference, the same store now: %.0f acknowledged writes/s from one client "
+                + "(insert + update of a grievance-sized document), p50 %.2f ms, p99 %.2f ms%n",
+                result.writes() / (double) seconds, result.percentile(50), result.percentile(99));
+        }
     }
 
     private static Duration waitQuiet(StackCpu stack, Options options) {

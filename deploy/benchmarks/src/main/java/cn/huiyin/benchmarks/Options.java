@@ -44,6 +44,10 @@ record Options(Map<String, String> values) {
             .setLevel(ch.qos.logback.classic.Level.WARN);
     }
 
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     String get(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }

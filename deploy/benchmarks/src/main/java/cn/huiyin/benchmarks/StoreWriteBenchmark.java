@@ -38,8 +38,7 @@ final class StoreWriteBenchmark implements Benchmarks.Benchmark {
         int seconds = options.integer("seconds", 20);
         int warmup = options.integer("warmup", 5);
         try (MongoClient client = MongoClients.create(uri)) {
-            MongoCollection<Document> grievances = client.getDatabase("store-benchmark-" + UUID.randomUUID()
-                .toString().substring(0, 8)).getCollection("grievances");
+            MongoCollection<Document> grievances = scratch(client);
             System.out.printf("Store write benchmark against %s: insert + update per round, %d s measured after %d s%n",
                 uri, seconds, warmup);
             for (int n : threads) {
@@ -53,7 +52,14 @@ final class StoreWriteBenchmark implements Benchmarks.Benchmark {
         System.exit(0);
     }
 
-    private static Result load(MongoCollection<Document> grievances, int clients, int seconds)
+    /** A collection of its own in a database of its own, so the benchmark touches nothing of the stack's. */
+    static MongoCollection<Document> scratch(MongoClient client) {
+        return client.getDatabase("store-benchmark-" + UUID.randomUUID().toString().substring(0, 8))
+            .getCollection("grievances");
+    }
+
+    /** {@code clients} closed-loop clients for {@code seconds}: every write acknowledged, its latency recorded. */
+    static Result load(MongoCollection<Document> grievances, int clients, int seconds)
         throws InterruptedException {
         Recorder latency = new Recorder(3);
         AtomicLong writes = new AtomicLong();
@@ -92,7 +98,7 @@ final class StoreWriteBenchmark implements Benchmarks.Benchmark {
         return new Result(writes.get(), latency.getIntervalHistogram());
     }
 
-    private record Result(long writes, org.HdrHistogram.Histogram histogram) {
+    record Result(long writes, org.HdrHistogram.Histogram histogram) {
 
         double percentile(double p) {
             return histogram.getValueAtPercentile(p) / 1000.0;
