@@ -33,6 +33,11 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
+    /** Every benchmark by the name it is run with. */
+    static Map<String, Benchmark> all() {
+        return java.util.Collections.unmodifiableMap(ALL);
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !ALL.containsKey(args[0])) {
             System.err.println("Usage: java -jar huiyin-benchmarks.jar <" + String.join("|", ALL.keySet()) + "> [options]");

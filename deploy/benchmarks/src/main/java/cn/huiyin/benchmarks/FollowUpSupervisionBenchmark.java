@@ -116,10 +116,21 @@ final class FollowUpSupervisionBenchmark implements Benchmarks.Benchmark {
                         SuperviseDeadlines.ScanResult result) {
     }
 
+    private static final String HELP = """
+        follow-up: the supervision scan over many open cases (follow-up in this process, embedded Kafka and MongoDB)
+          --cases N        open case files to store (200000)
+          --due N          of them, cases whose steps fall due between the scans (1000)
+          --idle-scans N   scans with nothing due, before and after (5)
+          --store S        disk|memory: the MongoDB store (disk, as ./huiyin up runs it)
+          --threads N      threads seeding the cases (2)
+        """;
+
     @Override
     public void run(String[] args) throws Exception {
-        Options options = Options.parse(args);
-        Options.quietLogs();
+        Options options = Options.quietUnlessHelp(args, HELP);
+        if (options == null) {
+            return;
+        }
         int cases = options.integer("cases", 200_000);
         int due = options.integer("due", 1_000);
         int idleScans = options.integer("idle-scans", 5);

@@ -30,9 +30,20 @@ final class StoreWriteBenchmark implements Benchmarks.Benchmark {
 
     private static final String DESCRIPTION = "雨天送餐途中摔倒致手部骨折，保险公司以受伤时间与订单记录相差15分钟为由拒绝理赔。".repeat(8);
 
+    private static final String HELP = """
+        store: acknowledged writes against a MongoDB-protocol server, N closed-loop clients (the launcher alone:
+               HUIYIN_SERVICES=none ./huiyin up); each round inserts a grievance-sized document and updates it
+          --uri U          the server (mongodb://127.0.0.1:27017)
+          --threads A,B    client counts, one measurement each (1,4,16)
+          --seconds N      measured seconds per count (20), after --warmup N seconds (5)
+        """;
+
     @Override
     public void run(String[] args) throws Exception {
-        Options options = Options.parse(args);
+        Options options = Options.quietUnlessHelp(args, HELP);
+        if (options == null) {
+            return;
+        }
         String uri = options.get("uri", "mongodb://127.0.0.1:27017");
         int[] threads = Arrays.stream(options.get("threads", "1,4,16").split(",")).mapToInt(Integer::parseInt).toArray();
         int seconds = options.integer("seconds", 20);
