@@ -1,5 +1,8 @@
 package cn.huiyin.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,13 +19,14 @@ import java.util.regex.Pattern;
  * benchmark can print the CPU each process spent per grievance over its measured window.
  *
  * <p>The stack is found from a service's command line: the launcher is the parent of the process whose arguments
- * contain {@code marker} (a service's {@code --server.port=8081} or {@code --huiyin.messaging.bootstrap-servers=…}),
- * so a benchmark measures the stack it loads and not another one running beside it. {@code --stack-pid} names the
- * launcher instead.
+ * contain {@code marker} (a service's {@code --server.port=8081} or {@code --huiyin.messaging.bootstrap-servers=…}), or
+ * whose plan does (the services sharing one JVM, ADR 0035), so a benchmark measures the stack it loads and not another
+ * one running beside it. {@code --stack-pid} names the launcher instead.
  */
 final class StackCpu {
 
     private static final Pattern SERVICE_JAR = Pattern.compile("services/([a-z-]+)/target/");
+    private static final String SHARED_JVM = "cn.huiyin.platform.service.host.ServiceHost";
 
     private final Map<Long, String> processes;
     /** CPU milliseconds per second of each process at rest, measured by {@link #idle}; empty until then. */
@@ -37,7 +41,7 @@ final class StackCpu {
         String pid = options.get("stack-pid", "");
         Optional<ProcessHandle> launcher = pid.isBlank()
             ? ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> runsWith(List.of(a), marker)).orElse(false))
                 .map(ProcessHandle::parent).flatMap(Optional::stream).findFirst()
             : ProcessHandle.of(Long.parseLong(pid));
         if (launcher.isEmpty()) {
@@ -51,8 +55,26 @@ final class StackCpu {
         return Optional.of(new StackCpu(processes));
     }
 
+    /** A service's JVM started with {@code marker}, or the shared JVM whose plan (its last argument) gives it to one. */
+    private static boolean runsWith(List<String> arguments, String marker) {
+        if (arguments.contains(marker)) {
+            return true;
+        }
+        if (!arguments.contains(SHARED_JVM)) {
+            return false;
+        }
+        try {
+            return Files.readAllLines(Path.of(arguments.get(arguments.size() - 1))).contains("argument " + marker);
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
+    }
+
     private static String name(ProcessHandle process) {
         String command = process.info().arguments().map(a -> String.join(" ", a)).orElse("");
+        if (command.contains(SHARED_JVM)) {
+            return "services (one JVM)";
+        }
         Matcher matcher = SERVICE_JAR.matcher(command);
         return matcher.find() ? matcher.group(1) : "pid " + process.pid();
     }

@@ -2,16 +2,12 @@ package cn.huiyin.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -21,20 +17,18 @@ import java.util.stream.Stream;
  * from jars nested in a jar load slowly and cannot be archived, and with the classes it loaded last time mapped from a
  * class-data archive (AppCDS) instead of being parsed and verified again.
  *
- * <p>The first start of a build records the archive while the service stops ({@code -XX:ArchiveClassesAtExit}, JDK 17's
- * way); every later start maps it. The archive is written under a name of its own and kept only when the service had
- * been ready and stopped on its own, so a killed service or a second stack never leaves a half-written archive in
- * place. Unpacking again (a new build) throws the old archive away with the old jars it describes; a different JDK or
- * different JVM options record an archive of their own.
+ * <p>The first start of a build records the archive ({@link ClassDataArchive}), every later start maps it. Unpacking
+ * again (a new build) throws the old archive away with the old jars it describes; a different JDK or different JVM
+ * options record an archive of their own.
  */
-final class ServiceImage {
+final class ServiceImage implements JvmImage {
 
     private static final String STAMP = "unpacked-from.txt";
     private static final Duration UNPACK_LIMIT = Duration.ofMinutes(2);
 
     private final Path execJar;
     private final Path directory;
-    private final Path archive;
+    private final ClassDataArchive archive;
 
     /**
      * The image of {@code execJar}, unpacked next to it into {@code launch/}; {@code jvmOptions} are part of the
@@ -43,8 +37,7 @@ final class ServiceImage {
     ServiceImage(Path execJar, String jvmOptions) {
         this.execJar = execJar;
         this.directory = execJar.resolveSibling("launch");
-        String key = Runtime.version() + "-" + Integer.toHexString(jvmOptions.strip().hashCode());
-        this.archive = directory.resolve(baseName() + "-" + key.replaceAll("[^A-Za-z0-9.-]", "_") + ".jsa");
+        this.archive = new ClassDataArchive(directory, baseName(), jvmOptions);
     }
 
     /**
@@ -56,7 +49,7 @@ final class ServiceImage {
             if (!stamp().equals(readStamp())) {
                 unpack();
             }
-            deleteAbandonedRecordings();
+            ClassDataArchive.deleteAbandonedRecordings(directory);
             return Files.isRegularFile(unpackedJar());
         } catch (IOException | RuntimeException e) {
             return false;
@@ -66,53 +59,22 @@ final class ServiceImage {
         }
     }
 
-    /** One start's JVM arguments ({@code -jar} and its jar, after the archive to map or to record) and its recording. */
-    record Launch(List<String> arguments, Path recording) {
-    }
-
-    /** How to start the JVM this time; a recording gets a file of its own, which {@link #exited} settles. */
-    Launch launch() {
+    /** How to start the JVM this time: the archive to map or to record, then {@code -jar} and its jar. */
+    @Override
+    public ClassDataArchive.Launch launch() {
         if (!Files.isRegularFile(unpackedJar())) {
-            return new Launch(List.of("-jar", execJar.toString()), null);
+            return new ClassDataArchive.Launch(List.of("-jar", execJar.toString()), null);
         }
-        // CDS reports every class it leaves out (old bytecode, failed preloads) as a warning: noise in the service's log.
-        String quiet = "-Xlog:cds*=off";
-        if (Files.isRegularFile(archive)) {
-            return new Launch(List.of("-XX:SharedArchiveFile=" + archive, quiet, "-jar", unpackedJar().toString()), null);
-        }
-        Path recording = archive.resolveSibling(archive.getFileName() + "." + UUID.randomUUID() + ".recording");
-        return new Launch(List.of("-XX:ArchiveClassesAtExit=" + recording, quiet, "-jar", unpackedJar().toString()),
-            recording);
+        return archive.launch(List.of("-jar", unpackedJar().toString()));
     }
 
-    /**
-     * The JVM of {@code launch} ended; its recording becomes the archive only when the service had been ready (the
-     * archive then holds a whole start) and ended on its own (the JVM wrote the archive to its end).
-     */
-    void exited(Launch launch, boolean readyBefore, boolean endedOnItsOwn) {
-        Path recorded = launch.recording();
-        if (recorded == null || !Files.exists(recorded)) {
-            return;
-        }
-        try {
-            if (readyBefore && endedOnItsOwn && !Files.exists(archive)) {
-                Files.move(recorded, archive, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException lostOrUnsupported) {
-            // another stack's service recorded it first, or the file system cannot move atomically: not kept
-        } catch (IOException e) {
-            // the next start records again
-        } finally {
-            try {
-                Files.deleteIfExists(recorded);
-            } catch (IOException ignored) {
-                // abandoned recordings are removed by the next prepare()
-            }
-        }
+    @Override
+    public void exited(ClassDataArchive.Launch launch, boolean readyBefore, boolean endedOnItsOwn) {
+        archive.exited(launch, readyBefore, endedOnItsOwn);
     }
 
     boolean isArchived() {
-        return Files.isRegularFile(archive);
+        return archive.exists();
     }
 
     Path unpackedJar() {
@@ -156,18 +118,6 @@ final class ServiceImage {
             deleteTree(fresh);
         }
         deleteTree(old);
-    }
-
-    /** Recordings of JVMs that never settled them (the launcher itself was killed). */
-    private void deleteAbandonedRecordings() throws IOException {
-        Instant stale = Instant.now().minus(Duration.ofHours(1));
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".recording")).toList()) {
-                if (Files.getLastModifiedTime(file).toInstant().isBefore(stale)) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
     }
 
     private static void deleteTree(Path root) {

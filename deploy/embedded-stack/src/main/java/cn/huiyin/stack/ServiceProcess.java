@@ -13,16 +13,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** One service of the stack in a JVM of its own, with its output in {@code data/logs/<name>.log}. */
+/**
+ * A JVM of the stack's services, with its output in {@code data/logs/<name>.log}: one service in a JVM of its own, or
+ * several in one ({@link SharedJvm}), ready when every one of them is.
+ */
 final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
-    private final int port;
+    private final List<Integer> ports;
     private final Path log;
     private final List<String> jvm;
-    private final ServiceImage image;
+    private final JvmImage image;
     private final List<String> arguments;
     private volatile Run run;
     private boolean stopped;
@@ -40,32 +43,41 @@ final class ServiceProcess {
     }
 
     ServiceProcess(StackLayout.ServiceSpec spec, StackLayout layout, ServiceImage image) {
-        this(spec.name(), spec.port(), layout.logDir().resolve(spec.name() + ".log"), jvm(layout), image,
-            arguments(spec, layout));
+        this(spec.name(), List.of(spec.port()), layout.logDir().resolve(spec.name() + ".log"),
+            jvm(layout.serviceJvmOptions()), image, arguments(spec, layout));
+    }
+
+    /** The services of {@code host} in its one JVM, which is ready when all of them are. */
+    ServiceProcess(SharedJvm host, StackLayout layout) {
+        this(SharedJvm.NAME, host.services().stream().map(StackLayout.ServiceSpec::port).toList(),
+            layout.logDir().resolve(SharedJvm.NAME + ".log"), jvm(layout.sharedJvmOptions()), host,
+            List.of(host.plan().toString()));
     }
 
     /** A service started with {@code command}; its readiness is asked on {@code port}, its output goes to {@code log}. */
     ServiceProcess(String name, int port, Path log, List<String> command) {
-        this(name, port, log, command, null, List.of());
+        this(name, List.of(port), log, command, null, List.of());
     }
 
-    private ServiceProcess(String name, int port, Path log, List<String> jvm, ServiceImage image, List<String> arguments) {
+    private ServiceProcess(String name, List<Integer> ports, Path log, List<String> jvm, JvmImage image,
+                           List<String> arguments) {
         this.name = name;
-        this.port = port;
+        this.ports = List.copyOf(ports);
         this.log = log;
         this.jvm = List.copyOf(jvm);
         this.image = image;
         this.arguments = List.copyOf(arguments);
     }
 
-    private static List<String> jvm(StackLayout layout) {
+    private static List<String> jvm(String options) {
         List<String> jvm = new ArrayList<>();
         jvm.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        jvm.addAll(List.of(layout.serviceJvmOptions().trim().split("\\s+")));
+        jvm.addAll(List.of(options.trim().split("\\s+")));
         return jvm;
     }
 
-    private static List<String> arguments(StackLayout.ServiceSpec spec, StackLayout layout) {
+    /** The service's command-line arguments: its port, the stack's servers, and where the other services are. */
+    static List<String> arguments(StackLayout.ServiceSpec spec, StackLayout layout) {
         List<String> command = new ArrayList<>();
         command.addAll(List.of(
             "--server.port=" + spec.port(),
@@ -119,7 +131,7 @@ final class ServiceProcess {
         }
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(jvm);
-        ServiceImage.Launch launch = image == null ? null : image.launch();
+        ClassDataArchive.Launch launch = image == null ? null : image.launch();
         if (launch != null) {
             command.addAll(launch.arguments());
         }
@@ -146,17 +158,26 @@ final class ServiceProcess {
         return Duration.ofNanos(System.nanoTime() - run.startedAt);
     }
 
-    /** True once readiness answers 200 (MongoDB reachable; Kafka reachable or the service degraded but serving). */
+    /**
+     * True once readiness answers 200 on every port (MongoDB reachable; Kafka reachable or the service degraded but
+     * serving).
+     */
     boolean isReady() {
         Run current = run;
         if (current == null || !current.process.isAlive()) {
             return false;
         }
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            current.ready |= response.statusCode() == 200;
-            return response.statusCode() == 200;
+            for (int port : ports) {
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() != 200) {
+                    return false;
+                }
+            }
+            current.ready = true;
+            return true;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -203,8 +224,9 @@ final class ServiceProcess {
         return name;
     }
 
+    /** Where the (first) service answers. */
     String url() {
-        return "http://127.0.0.1:" + port;
+        return "http://127.0.0.1:" + ports.get(0);
     }
 
     Path log() {

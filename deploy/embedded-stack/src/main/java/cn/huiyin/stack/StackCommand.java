@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 import cn.huiyin.platform.embedded.EmbeddedKafkaBroker;
 import cn.huiyin.platform.embedded.EmbeddedMongoServer;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./huiyin up}: the whole system on one machine with nothing installed but a JDK. Kafka and MongoDB run in this
- * JVM; each service runs in its own JVM, as in production. Ctrl-C stops the services first, then the broker, then
+ * JVM; the loop's services share one JVM (ADR 0035), the identity provider and the console have one each. Ctrl-C stops the services first, then the broker, then
  * the database, so nothing is cut off mid-write.
  */
 final class StackCommand {
@@ -81,13 +83,7 @@ final class StackCommand {
             say("Starting the SMTP receiver on 127.0.0.1:" + layout.smtpPort() + " (mail in "
                 + layout.home().relativize(layout.mailDir().resolve("new")) + ")");
         }
-        Map<String, ServiceImage> images = prepareImages();
-        for (StackLayout.ServiceSpec spec : layout.services()) {
-            ServiceProcess service = new ServiceProcess(spec, layout, images.get(spec.name()));
-            service.start();
-            services.add(service);
-            say("Starting " + spec.name() + " on port " + spec.port() + " (log: " + layout.home().relativize(service.log()) + ")");
-        }
+        startServices(prepareImages());
         writePids();
         if (!awaitReady()) {
             return 1;
@@ -116,6 +112,34 @@ final class StackCommand {
                 + " (a class-data archive), so the next start is faster.");
         }
         return images;
+    }
+
+    /**
+     * Each service in a JVM of its own, but the loop's in one unless {@code HUIYIN_SHARED_JVM=false} (ADR 0035), which
+     * starts where the first of them would.
+     */
+    private void startServices(Map<String, ServiceImage> images) throws IOException {
+        List<StackLayout.ServiceSpec> shared = layout.sharedJvmServices();
+        Optional<SharedJvm> host = shared.isEmpty() ? Optional.empty() : SharedJvm.prepare(shared, images, layout);
+        if (!shared.isEmpty() && host.isEmpty()) {
+            say("The services' jars are not unpacked; each service runs in a JVM of its own.");
+        }
+        for (StackLayout.ServiceSpec spec : layout.services()) {
+            if (host.isPresent() && host.get().services().contains(spec)) {
+                if (spec.equals(shared.get(0))) {
+                    ServiceProcess process = new ServiceProcess(host.get(), layout);
+                    process.start();
+                    services.add(process);
+                    say("Starting " + shared.stream().map(s -> s.name() + " (" + s.port() + ")")
+                        .collect(Collectors.joining(", ")) + " in one JVM (log: " + layout.home().relativize(process.log()) + ")");
+                }
+                continue;
+            }
+            ServiceProcess service = new ServiceProcess(spec, layout, images.get(spec.name()));
+            service.start();
+            services.add(service);
+            say("Starting " + spec.name() + " on port " + spec.port() + " (log: " + layout.home().relativize(service.log()) + ")");
+        }
     }
 
     /** From now on a service that dies is reported and started again (see {@link Supervisor}). */
@@ -155,7 +179,8 @@ final class StackCommand {
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (service.isReady()) {
                     waiting.remove(service);
-                    say(service.name() + " is ready at " + service.url());
+                    say(service.name().equals(SharedJvm.NAME) ? "The services in one JVM are ready"
+                        : service.name() + " is ready at " + service.url());
                 } else if (!service.isAlive()) {
                     int started = starts.merge(service.name(), 2, (a, b) -> a + 1);
                     if (started <= STARTS_WHILE_STARTING) {
@@ -189,7 +214,7 @@ final class StackCommand {
         long total = memory.values().stream().allMatch(v -> v >= 0) ? memory.values().stream().mapToLong(Long::longValue).sum() : -1;
 
         StringBuilder out = new StringBuilder();
-        out.append("\n  Huiyin (回音) is up: all ").append(services.size()).append(" services ready in ")
+        out.append("\n  Huiyin (回音) is up: all ").append(layout.services().size()).append(" services ready in ")
             .append(String.format(Locale.ROOT, "%.1f", seconds)).append(" s.\n\n");
         out.append(String.format("  %-16s %-34s %s%n", "Kafka (KRaft)", layout.kafkaBootstrap(), layout.home().relativize(layout.kafkaDir())));
         out.append(String.format("  %-16s %-34s %s%n", "MongoDB protocol", layout.mongoUri(), layout.home().relativize(layout.mongoFile())));
@@ -197,16 +222,18 @@ final class StackCommand {
             out.append(String.format("  %-16s %-34s %s%n", "SMTP receiver", "smtp://127.0.0.1:" + layout.smtpPort(),
                 layout.home().relativize(layout.mailDir().resolve("new"))));
         }
-        for (ServiceProcess service : services) {
+        for (StackLayout.ServiceSpec service : layout.services()) {
             if (service.name().equals("console")) {
                 continue;
             }
-            out.append(String.format("  %-16s %-34s %s%n", service.name(), service.url() + "/swagger-ui.html",
-                "health " + service.url() + "/actuator/health, metrics /actuator/prometheus"));
+            String url = "http://127.0.0.1:" + service.port();
+            out.append(String.format("  %-16s %-34s %s%n", service.name(), url + "/swagger-ui.html",
+                "health " + url + "/actuator/health, metrics /actuator/prometheus"));
         }
-        services.stream().filter(s -> s.name().equals("console")).findFirst().ifPresent(console -> out
-            .append("\n  Open the console (工作台) in a browser: ").append(console.url())
-            .append("  (demo users: see README)\n"));
+        if (layout.servicePort("console") > 0) {
+            out.append("\n  Open the console (工作台) in a browser: http://127.0.0.1:").append(layout.servicePort("console"))
+                .append("  (demo users: see README)\n");
+        }
         out.append("\n  Resident memory: ").append(ResidentMemory.mib(total)).append(" (");
         List<String> parts = new ArrayList<>();
         memory.forEach((name, bytes) -> parts.add(name + " " + ResidentMemory.mib(bytes)));
@@ -238,7 +265,8 @@ final class StackCommand {
                 continue;
             }
             ProcessHandle.of(Long.parseLong(line.strip()))
-                .filter(p -> p.info().commandLine().map(c -> c.contains("-exec.jar")).orElse(false))
+                .filter(p -> p.info().commandLine()
+                    .map(c -> c.contains("-exec.jar") || c.contains(SharedJvm.HOST_CLASS)).orElse(false))
                 .ifPresent(leftovers::add);
         }
         if (!leftovers.isEmpty()) {

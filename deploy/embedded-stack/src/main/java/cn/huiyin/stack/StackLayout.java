@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code HUIYIN_<SERVICE>_PORT} (e.g. {@code HUIYIN_JOINT_MEETING_PORT}) set one port exactly.
  */
 record StackLayout(Path home, Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, int identityPort,
-                   List<ServiceSpec> services, String serviceJvmOptions, int smtpPort) {
+                   List<ServiceSpec> services, String serviceJvmOptions, int smtpPort, boolean sharedJvm,
+                   String sharedJvmOptions) {
 
     /** A service of the loop: its module directory under services/ and its HTTP port. */
     record ServiceSpec(String name, int port) {
@@ -37,9 +38,21 @@ record StackLayout(Path home, Path dataDir, int kafkaPort, int kafkaControllerPo
         new ServiceSpec("notifications", 8086),
         new ServiceSpec("console", 8080));
 
-    /** Small heaps and the serial collector: six JVMs share two cores and a laptop's memory. */
+    /**
+     * The services that share one JVM unless {@code HUIYIN_SHARED_JVM=false} (ADR 0035): the loop's, whose class paths
+     * are nearly the same. The identity provider and the console are built on other parts of Spring (the authorization
+     * server, a web client with templates) and share little more than its core with them.
+     */
+    static final List<String> SHAREABLE = List.of("intake", "triage", "joint-meeting", "follow-up", "dashboard",
+        "notifications");
+
+    /** Small heaps and the serial collector: eight JVMs share two cores and a laptop's memory. */
     static final String DEFAULT_JVM_OPTIONS = "-Xms32m -Xmx256m -XX:+UseSerialGC -Xss512k "
         + "-XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m -XX:TieredStopAtLevel=1";
+
+    /** The shared JVM's: room for six services' heaps, classes and compiled code. */
+    static final String DEFAULT_SHARED_JVM_OPTIONS = "-Xms64m -Xmx1g -XX:+UseSerialGC -Xss512k "
+        + "-XX:ReservedCodeCacheSize=128m -XX:MaxMetaspaceSize=512m -XX:TieredStopAtLevel=1";
 
     static StackLayout fromEnvironment() {
         return fromEnvironment(System.getenv());
@@ -62,7 +75,9 @@ record StackLayout(Path home, Path dataDir, int kafkaPort, int kafkaControllerPo
         }
         return new StackLayout(home, data, kafka, kafka + 1, port(env, "HUIYIN_MONGO_PORT", 27017 + offset), identity,
             services, env.getOrDefault("HUIYIN_SERVICE_JVM_OPTS", DEFAULT_JVM_OPTIONS),
-            port(env, "HUIYIN_SMTP_PORT", 2525 + offset));
+            port(env, "HUIYIN_SMTP_PORT", 2525 + offset),
+            !env.getOrDefault("HUIYIN_SHARED_JVM", "true").strip().equalsIgnoreCase("false"),
+            env.getOrDefault("HUIYIN_SHARED_JVM_OPTS", DEFAULT_SHARED_JVM_OPTIONS));
     }
 
     /** {@code joint-meeting} is set with {@code HUIYIN_JOINT_MEETING_PORT}. */
@@ -78,6 +93,12 @@ record StackLayout(Path home, Path dataDir, int kafkaPort, int kafkaControllerPo
     /** The identity provider's address: the issuer of every token and where the services fetch its keys. */
     String identityIssuer() {
         return "http://127.0.0.1:" + identityPort;
+    }
+
+    /** The services that run in one JVM: none unless shared and at least two of {@link #SHAREABLE} run. */
+    List<ServiceSpec> sharedJvmServices() {
+        List<ServiceSpec> shared = services.stream().filter(s -> SHAREABLE.contains(s.name())).toList();
+        return sharedJvm && shared.size() > 1 ? shared : List.of();
     }
 
     /** The port of a service of this layout, or -1 if it is not run. */

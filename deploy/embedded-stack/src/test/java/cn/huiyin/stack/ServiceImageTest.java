@@ -43,7 +43,7 @@ class ServiceImageTest {
         assertThat(image.unpackedJar()).isRegularFile().isNotEqualTo(execJar);
         assertThat(image.unpackedJar().resolveSibling("lib")).isDirectoryContaining("glob:**/spring-core-*.jar");
 
-        ServiceImage.Launch first = image.launch();
+        ClassDataArchive.Launch first = image.launch();
         assertThat(first.recording()).isNotNull();
         assertThat(first.arguments()).contains("-XX:ArchiveClassesAtExit=" + first.recording())
             .endsWith("-jar", image.unpackedJar().toString());
@@ -53,7 +53,7 @@ class ServiceImageTest {
         assertThat(image.isArchived()).isTrue();
         assertThat(first.recording()).doesNotExist();
 
-        ServiceImage.Launch second = image.launch();
+        ClassDataArchive.Launch second = image.launch();
         assertThat(second.recording()).isNull();
         assertThat(second.arguments()).anyMatch(a -> a.startsWith("-XX:SharedArchiveFile="))
             .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
@@ -66,10 +66,10 @@ class ServiceImageTest {
         ServiceImage image = new ServiceImage(execJar, OPTIONS);
         image.prepare();
 
-        ServiceImage.Launch neverReady = image.launch();
+        ClassDataArchive.Launch neverReady = image.launch();
         Files.write(neverReady.recording(), new byte[] {1, 2, 3});
         image.exited(neverReady, false, true);
-        ServiceImage.Launch killed = image.launch();
+        ClassDataArchive.Launch killed = image.launch();
         Files.write(killed.recording(), new byte[] {1, 2, 3});
         image.exited(killed, true, false);
 
@@ -119,14 +119,14 @@ class ServiceImageTest {
     private ServiceImage archivedImage() throws IOException {
         ServiceImage image = new ServiceImage(execJar, OPTIONS);
         image.prepare();
-        ServiceImage.Launch first = image.launch();
+        ClassDataArchive.Launch first = image.launch();
         Files.write(first.recording(), new byte[] {1});
         image.exited(first, true, true);
         return image;
     }
 
     /** A JVM with the launch's options (those before {@code -jar}) and {@code extra}; its exit code. */
-    private static int run(ServiceImage.Launch launch, String... extra) throws Exception {
+    private static int run(ClassDataArchive.Launch launch, String... extra) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(OPTIONS.split(" ")));

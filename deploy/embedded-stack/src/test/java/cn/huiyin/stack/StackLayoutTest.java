@@ -47,4 +47,15 @@ class StackLayoutTest {
     void noneRunsOnlyKafkaAndMongo() {
         assertThat(StackLayout.fromEnvironment(Map.of("HUIYIN_SERVICES", "none")).services()).isEmpty();
     }
+
+    @Test
+    void theLoopsServicesShareOneJvmUnlessToldNotTo() {
+        assertThat(StackLayout.fromEnvironment(Map.of()).sharedJvmServices()).extracting(StackLayout.ServiceSpec::name)
+            .containsExactly("intake", "triage", "joint-meeting", "follow-up", "dashboard", "notifications");
+        assertThat(StackLayout.fromEnvironment(Map.of("HUIYIN_SHARED_JVM", "false")).sharedJvmServices()).isEmpty();
+        assertThat(StackLayout.fromEnvironment(Map.of("HUIYIN_SERVICES", "identity,intake,console")).sharedJvmServices())
+            .as("one service has a JVM of its own").isEmpty();
+        assertThat(StackLayout.fromEnvironment(Map.of("HUIYIN_SERVICES", "intake,triage")).sharedJvmServices())
+            .extracting(StackLayout.ServiceSpec::name).containsExactly("intake", "triage");
+    }
 }
