@@ -36,13 +36,15 @@ final class SharedJvm implements JvmImage {
     private final List<StackLayout.ServiceSpec> services;
     private final List<Path> sharedClassPath;
     private final Path plan;
+    private final Path classPathFile;
     private final ClassDataArchive archive;
 
-    private SharedJvm(List<StackLayout.ServiceSpec> services, List<Path> sharedClassPath, Path plan,
+    private SharedJvm(List<StackLayout.ServiceSpec> services, List<Path> sharedClassPath, Path plan, Path classPathFile,
                       ClassDataArchive archive) {
         this.services = List.copyOf(services);
         this.sharedClassPath = List.copyOf(sharedClassPath);
         this.plan = plan;
+        this.classPathFile = classPathFile;
         this.archive = archive;
     }
 
@@ -76,8 +78,13 @@ final class SharedJvm implements JvmImage {
         Path plan = layout.dataDir().resolve("shared-jvm.plan");
         Files.createDirectories(plan.getParent());
         Files.write(plan, planned, StandardCharsets.UTF_8);
+        // An argument file keeps 135 jars off the command line, which ps and /proc would show (and cut) otherwise.
+        Path classPathFile = layout.dataDir().resolve("shared-jvm.classpath");
+        String classPath = shared.stream().map(Path::toString).collect(Collectors.joining(System.getProperty("path.separator")));
+        Files.writeString(classPathFile, "-cp\n\"" + classPath.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n",
+            StandardCharsets.UTF_8);
         Path first = unpacked.values().iterator().next().jar().getParent();
-        return Optional.of(new SharedJvm(hosted, shared, plan,
+        return Optional.of(new SharedJvm(hosted, shared, plan, classPathFile,
             new ClassDataArchive(first, "shared-jvm", fingerprint.toString())));
     }
 
@@ -103,9 +110,7 @@ final class SharedJvm implements JvmImage {
 
     @Override
     public ClassDataArchive.Launch launch() {
-        String classPath = sharedClassPath.stream().map(Path::toString)
-            .collect(Collectors.joining(System.getProperty("path.separator")));
-        return archive.launch(List.of("-cp", classPath, HOST_CLASS));
+        return archive.launch(List.of("@" + classPathFile, HOST_CLASS));
     }
 
     @Override
