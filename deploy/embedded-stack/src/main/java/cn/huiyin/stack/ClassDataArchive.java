@@ -27,13 +27,16 @@ final class ClassDataArchive {
     }
 
     private final Path archive;
+    private final String name;
 
     /**
-     * The archive {@code name} in {@code directory}; the JDK's version and {@code jvmOptions} become part of its file
-     * name, since an archive only serves JVMs like the one that wrote it.
+     * The archive {@code name} in {@code directory}; the JDK's version and a hash of {@code fingerprint} (the JVM
+     * options, and whatever else the archive depends on) become part of its file name, since an archive only serves
+     * JVMs like the one that wrote it.
      */
-    ClassDataArchive(Path directory, String name, String jvmOptions) {
-        String key = Runtime.version() + "-" + Integer.toHexString(jvmOptions.strip().hashCode());
+    ClassDataArchive(Path directory, String name, String fingerprint) {
+        String key = Runtime.version() + "-" + Integer.toHexString(fingerprint.strip().hashCode());
+        this.name = name;
         this.archive = directory.resolve(name + "-" + key.replaceAll("[^A-Za-z0-9.-]", "_") + ".jsa");
     }
 
@@ -81,6 +84,21 @@ final class ClassDataArchive {
 
     boolean exists() {
         return Files.isRegularFile(archive);
+    }
+
+    /**
+     * Deletes the archives of this name but another fingerprint: they serve jars that are gone (~120 MB each). A JVM
+     * still mapping one keeps its mapping.
+     */
+    void deleteOthers() throws IOException {
+        try (Stream<Path> files = Files.list(archive.getParent())) {
+            for (Path file : files.filter(f -> !f.equals(archive)).toList()) {
+                String fileName = file.getFileName().toString();
+                if (fileName.startsWith(name + "-") && fileName.endsWith(".jsa")) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     /** Recordings of JVMs that never settled them (the launcher itself was killed), in {@code directory}. */

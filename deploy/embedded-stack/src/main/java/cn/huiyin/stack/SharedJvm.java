@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,9 +85,11 @@ final class SharedJvm implements JvmImage {
         String classPath = shared.stream().map(Path::toString).collect(Collectors.joining(System.getProperty("path.separator")));
         Files.writeString(classPathFile, "-cp\n\"" + classPath.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n",
             StandardCharsets.UTF_8);
+        // The archive lives beside the first service's unpacked jar, and only the one of these jars and options.
         Path first = unpacked.values().iterator().next().jar().getParent();
-        return Optional.of(new SharedJvm(hosted, shared, plan, classPathFile,
-            new ClassDataArchive(first, "shared-jvm", fingerprint.toString())));
+        ClassDataArchive archive = new ClassDataArchive(first, "shared-jvm", fingerprint.toString());
+        archive.deleteOthers();
+        return Optional.of(new SharedJvm(hosted, shared, plan, classPathFile, archive));
     }
 
     /** A service's block of the plan, in the format {@code ServiceHost} reads ({@code HostPlan}). */
@@ -99,7 +103,7 @@ final class SharedJvm implements JvmImage {
     }
 
     /** The jars all services have, in the first one's order, from the first one's directory. */
-    private static List<Path> sharedJars(java.util.Collection<Image> images) {
+    private static List<Path> sharedJars(Collection<Image> images) {
         List<Path> shared = new ArrayList<>(images.iterator().next().libraries());
         for (Image image : images) {
             List<String> names = image.libraries().stream().map(p -> p.getFileName().toString()).toList();
@@ -137,7 +141,7 @@ final class SharedJvm implements JvmImage {
             try (JarFile file = new JarFile(jar.toFile())) {
                 Attributes attributes = file.getManifest().getMainAttributes();
                 String classPath = attributes.getValue(Attributes.Name.CLASS_PATH);
-                List<Path> libraries = classPath == null ? List.of() : java.util.Arrays.stream(classPath.trim().split("\\s+"))
+                List<Path> libraries = classPath == null ? List.of() : Arrays.stream(classPath.trim().split("\\s+"))
                     .map(entry -> jar.resolveSibling(entry).normalize()).toList();
                 return new Image(jar, attributes.getValue(Attributes.Name.MAIN_CLASS), libraries);
             }

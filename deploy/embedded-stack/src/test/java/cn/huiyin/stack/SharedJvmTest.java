@@ -96,6 +96,18 @@ class SharedJvmTest {
     }
 
     @Test
+    void theArchiveOfEarlierJarsGoesWhileTheServicesOwnArchivesStay() throws IOException {
+        Path launch = images.get("intake").unpackedJar().getParent();
+        Path stale = Files.write(launch.resolve("shared-jvm-17.0.1-abc.jsa"), new byte[] {1});
+        Path intakesOwn = Files.write(launch.resolve("intake-0.1.0-SNAPSHOT-exec-17.0.1-abc.jsa"), new byte[] {1});
+
+        SharedJvm.prepare(hosted, images, layout).orElseThrow();
+
+        assertThat(stale).doesNotExist();
+        assertThat(intakesOwn).exists();
+    }
+
+    @Test
     void servicesNotUnpackedRunInJvmsOfTheirOwn() throws IOException {
         ServiceImage neverUnpacked = new ServiceImage(home.resolve("missing-exec.jar"), layout.serviceJvmOptions());
 
