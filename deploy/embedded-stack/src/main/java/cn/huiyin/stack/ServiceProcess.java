@@ -44,7 +44,7 @@ final class ServiceProcess {
 
     ServiceProcess(StackLayout.ServiceSpec spec, StackLayout layout, ServiceImage image) {
         this(spec.name(), List.of(spec.port()), layout.logDir().resolve(spec.name() + ".log"),
-            jvm(layout.serviceJvmOptions()), image, arguments(spec, layout));
+            jvm(layout.serviceJvmOptions()), image, ServiceArguments.of(spec, layout));
     }
 
     /** The services of {@code host} in its one JVM, which is ready when all of them are. */
@@ -74,54 +74,6 @@ final class ServiceProcess {
         jvm.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         jvm.addAll(List.of(options.trim().split("\\s+")));
         return jvm;
-    }
-
-    /** The service's command-line arguments: its port, the stack's servers, and where the other services are. */
-    static List<String> arguments(StackLayout.ServiceSpec spec, StackLayout layout) {
-        List<String> command = new ArrayList<>();
-        command.addAll(List.of(
-            "--server.port=" + spec.port(),
-            "--huiyin.messaging.bootstrap-servers=" + layout.kafkaBootstrap(),
-            "--huiyin.mongodb.uri=" + layout.mongoUri(),
-            // The service exits if this launcher dies without stopping it (killed, crashed).
-            "--huiyin.embedded.parent-pid=" + ProcessHandle.current().pid()));
-        if (spec.name().equals("identity")) {
-            // The provider's signing key lives with the rest of the stack's data, so tokens survive restarts.
-            command.add("--huiyin.identity.key-file=" + layout.dataDir().resolve("identity").resolve("signing-key.json"));
-            command.add("--huiyin.identity.issuer=" + layout.identityIssuer());
-            int console = layout.servicePort("console");
-            if (console > 0) {
-                // The console signs users in wherever HUIYIN_PORT_OFFSET put it.
-                command.add("--huiyin.identity.console-redirect-uris=http://127.0.0.1:" + console
-                    + "/login/oauth2/code/huiyin,http://localhost:" + console + "/login/oauth2/code/huiyin");
-                command.add("--huiyin.identity.console-post-logout-redirect-uris=http://127.0.0.1:" + console
-                    + "/signed-out,http://localhost:" + console + "/signed-out");
-            }
-        } else {
-            command.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + layout.identityIssuer());
-        }
-        if (spec.name().equals("notifications")) {
-            // sms.log lives with the stack's data, e-mail goes to the launcher's SMTP receiver; the token and intake's
-            // contact endpoint on their ports.
-            command.add("--huiyin.notifications.sink-directory=" + layout.dataDir().resolve("notifications"));
-            command.add("--spring.mail.host=127.0.0.1");
-            command.add("--spring.mail.port=" + layout.smtpPort());
-            command.add("--huiyin.notifications.token-url=" + layout.identityIssuer() + "/oauth2/token");
-            layout.services().stream().filter(s -> s.name().equals("intake")).findFirst().ifPresent(intake ->
-                command.add("--huiyin.notifications.intake-url=http://127.0.0.1:" + intake.port()));
-        }
-        if (spec.name().equals("console")) {
-            command.add("--huiyin.console.issuer=" + layout.identityIssuer());
-            command.add("--huiyin.console.public-url=http://127.0.0.1:" + spec.port());
-            layout.services().stream().filter(s -> !s.name().equals("console") && !s.name().equals("identity"))
-                .forEach(s -> command.add("--huiyin.console.services." + s.name() + "=http://127.0.0.1:" + s.port()));
-        }
-        if (spec.name().equals("follow-up")) {
-            // The worker's rating is checked by intake's self-service, wherever HUIYIN_PORT_OFFSET put it.
-            layout.services().stream().filter(s -> s.name().equals("intake")).findFirst().ifPresent(intake ->
-                command.add("--huiyin.follow-up.intake-url=http://127.0.0.1:" + intake.port()));
-        }
-        return command;
     }
 
     /** Starts the service (again, after it stopped); its output is appended to its log. Not after {@link #stop}. */

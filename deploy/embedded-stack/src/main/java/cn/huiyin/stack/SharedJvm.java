@@ -74,7 +74,7 @@ final class SharedJvm implements JvmImage {
             own.add(image.classesJar());
             image.libraries().stream().filter(jar -> !sharedNames.contains(jar.getFileName().toString())).forEach(own::add);
             planned.addAll(planLines(entry.getKey().name(), image.mainClass(), own,
-                ServiceProcess.arguments(entry.getKey(), layout)));
+                ServiceArguments.of(entry.getKey(), layout)));
             fingerprint.append(' ').append(Files.size(image.jar())).append(':').append(Files.getLastModifiedTime(image.jar()).toMillis());
         }
         Path plan = layout.dataDir().resolve("shared-jvm.plan");
