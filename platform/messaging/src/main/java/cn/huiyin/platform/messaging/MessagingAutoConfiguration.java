@@ -185,7 +185,10 @@ public class MessagingAutoConfiguration {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 2,
+                // The relay flushes every wave it sends: until then the producer waits, so the events of one aggregate
+                // for one partition share one batch, appended whole or not at all (ADR 0036). Nothing else sends here.
+                ProducerConfig.LINGER_MS_CONFIG, 100,
+                ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024,
                 // Events are JSON kept for ever (rebuilds read them): lz4 makes them ~1.4x smaller at no CPU cost the
                 // loop shows; zstd (1.5x) cost ~20 % more CPU per grievance, a context set up for every small batch (ADR 0034).
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",

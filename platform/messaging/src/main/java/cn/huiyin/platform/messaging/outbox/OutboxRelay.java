@@ -1,6 +1,5 @@
 package cn.huiyin.platform.messaging.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,16 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-import cn.huiyin.platform.messaging.cloudevents.CloudEvent;
-import cn.huiyin.platform.messaging.cloudevents.CloudEventKafkaHeaders;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Projections;
@@ -34,8 +28,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +44,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * the broker is unreachable a circuit breaker opens and the relay backs off exponentially; nothing is dropped, as
  * every event stays in its document until it is acknowledged.
  *
- * <p>Order: one aggregate is handled by one batch at a time, its events sent in array order to one partition (the
- * key is the grievance id), each only after the one before it was acknowledged, and only the acknowledged prefix is
- * removed. The idempotent producer keeps retried sends free of duplicates.
+ * <p>Order: one aggregate is handled by one round at a time, its events sent in array order ({@link PublishingWaves}:
+ * consecutive events for one partition in one producer batch, the next batch only after that one was acknowledged),
+ * and only the acknowledged prefix is removed. The idempotent producer keeps retried sends free of duplicates.
  */
 public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
@@ -71,6 +63,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private final CircuitBreaker breaker;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final PublishingWaves waves;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workArrived = lock.newCondition();
@@ -103,6 +96,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         this.properties = properties;
         this.clock = clock;
         this.backoff = properties.initialBackoff();
+        this.waves = new PublishingWaves(producer, properties.sendTimeout(), this::acknowledged);
         this.published = Counter.builder("huiyin.outbox.published").description("Events acknowledged by the broker")
             .register(meters);
         this.failures = Counter.builder("huiyin.outbox.publish.failures")
@@ -269,7 +263,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
         // The audit trail gets every event, in one write, before it can leave the outbox.
         audit.record(pending.values().stream().flatMap(List::stream).toList());
-        Map<String, List<String>> acknowledged = sendInWaves(pending);
+        Map<String, List<String>> acknowledged = waves.send(pending);
 
         // One bulk write removes what the broker acknowledged, one removes the markers of drained aggregates. A
         // marker is only removed if untouched since it was read (before the outbox) and older than the marker grace
@@ -301,61 +295,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         markers.removeAllIfUntouched(drained);
     }
 
-    /**
-     * Sends the k-th pending event of every aggregate only once its (k-1)-th was acknowledged, and nothing more of an
-     * aggregate after a send failed: a later event can never reach the topic before an earlier one of the same
-     * aggregate, even when the first send fails for good and a second would have succeeded. Aggregates still go in
-     * parallel, so a round usually takes one or two waves.
-     *
-     * @return per aggregate, the ids of its events the broker acknowledged, in order (a prefix of its outbox)
-     */
-    private Map<String, List<String>> sendInWaves(Map<String, List<OutboxEvent>> pending) {
-        Map<String, List<String>> acknowledged = new LinkedHashMap<>();
-        Set<String> stopped = new java.util.HashSet<>();
-        int waves = pending.values().stream().mapToInt(List::size).max().orElse(0);
-        for (int k = 0; k < waves; k++) {
-            Map<String, OutboxEvent> wave = new LinkedHashMap<>();
-            Map<String, Future<RecordMetadata>> sends = new LinkedHashMap<>();
-            for (Map.Entry<String, List<OutboxEvent>> entry : pending.entrySet()) {
-                if (!stopped.contains(entry.getKey()) && entry.getValue().size() > k) {
-                    OutboxEvent event = entry.getValue().get(k);
-                    wave.put(entry.getKey(), event);
-                    sends.put(entry.getKey(), send(event));
-                }
-            }
-            wave.forEach((id, event) -> {
-                if (awaitAcknowledged(event, sends.get(id))) {
-                    acknowledged.computeIfAbsent(id, x -> new ArrayList<>()).add(event.eventId());
-                } else {
-                    stopped.add(id);
-                }
-            });
-            if (Thread.currentThread().isInterrupted()) {
-                break;
-            }
-        }
-        return acknowledged;
-    }
-
-    private Future<RecordMetadata> send(OutboxEvent event) {
-        CloudEvent cloudEvent = new CloudEvent(event.eventId(), event.source(), event.type(), event.time(),
-            event.subject(), CloudEvent.JSON, event.data().getBytes(StandardCharsets.UTF_8), event.aggregateId(),
-            event.sequence());
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), null, event.subject(),
-            cloudEvent.data(), CloudEventKafkaHeaders.toHeaders(cloudEvent));
-        return producer.send(record);
-    }
-
-    private boolean awaitAcknowledged(OutboxEvent event, Future<RecordMetadata> send) {
-        try {
-            send.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
-            log.debug("Event {} not acknowledged: {}", event.eventId(), e.toString());
-            return false;
-        }
+    private void acknowledged(OutboxEvent event) {
         published.increment();
         if (event.time() != null) {
             Duration sinceWritten = Duration.between(event.time(), clock.instant());
@@ -364,7 +304,6 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                 lag.record(sinceWritten);
             }
         }
-        return true;
     }
 
     @SuppressWarnings("unchecked")

@@ -327,10 +327,11 @@ class OutboxTest {
     }
 
     @Test
-    void aSendThatFailsIsNeverOvertakenByALaterEventOfTheSameAggregate() {
-        // The broker refuses the first event once (a time-out); the second would go through at once.
+    void aBatchThatFailsIsSentAgainWholeAndNeverOvertakenByALaterEvent() {
+        // The broker refuses the first batch (a time-out): both events of P-21 were in it.
         relay.destroy();
-        relay = newRelay(refusingOnce("cn.huiyin.test.ParcelRegistered.v1"));
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        relay = newRelay(refusingFirstBatch(calls));
         Parcel parcel = store.insert(new Parcel("P-21", "REGISTERED"), List.of(new Parcel.Registered("P-21", "REGISTERED")));
         parcel.setState("STEP-1");
         store.update(parcel, List.of(new Parcel.Moved("P-21", "STEP-1", 1)));
@@ -341,6 +342,9 @@ class OutboxTest {
         assertThat(records).extracting(r -> header(r, "ce_type"))
             .containsExactly("cn.huiyin.test.ParcelRegistered.v1", "cn.huiyin.test.ParcelMoved.v1");
         assertThat(reader.drain(r -> true, Duration.ofSeconds(1))).hasSize(2);
+        // Both events were handed to the producer before it was told to send, in one batch, each time.
+        assertThat(calls).startsWith("send cn.huiyin.test.ParcelRegistered.v1", "send cn.huiyin.test.ParcelMoved.v1",
+            "flush", "send cn.huiyin.test.ParcelRegistered.v1", "send cn.huiyin.test.ParcelMoved.v1", "flush");
     }
 
     @Test
@@ -366,18 +370,26 @@ class OutboxTest {
             .singleElement().satisfies(r -> assertThat(header(r, "ce_id")).isEqualTo("e-in-flight"));
     }
 
-    /** A producer that fails the first send of one event type, as a broker time-out would, and sends the rest. */
+    /**
+     * A producer that fails every send before its first flush, as a broker refusing that batch would, and records the
+     * calls it gets.
+     */
     @SuppressWarnings("unchecked")
-    private Producer<String, byte[]> refusingOnce(String type) {
+    private Producer<String, byte[]> refusingFirstBatch(List<String> calls) {
         Producer<String, byte[]> real = kafkaProducer();
-        java.util.concurrent.atomic.AtomicBoolean refused = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean flushed = new java.util.concurrent.atomic.AtomicBoolean();
         return (Producer<String, byte[]>) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {Producer.class}, (proxy, method, args) -> {
-                if (method.getName().equals("send") && args.length == 1
-                    && type.equals(header((ProducerRecord<String, byte[]>) args[0], "ce_type"))
-                    && refused.compareAndSet(false, true)) {
-                    return java.util.concurrent.CompletableFuture.failedFuture(
-                        new org.apache.kafka.common.errors.TimeoutException("refused once by the test"));
+                if (method.getName().equals("flush")) {
+                    calls.add("flush");
+                    flushed.set(true);
+                }
+                if (method.getName().equals("send") && args.length == 1) {
+                    calls.add("send " + header((ProducerRecord<String, byte[]>) args[0], "ce_type"));
+                    if (!flushed.get()) {
+                        return java.util.concurrent.CompletableFuture.failedFuture(
+                            new org.apache.kafka.common.errors.TimeoutException("batch refused by the test"));
+                    }
                 }
                 try {
                     return method.invoke(real, args);
