@@ -87,10 +87,17 @@ final class PublishingWaves {
         return done;
     }
 
-    /** The events from {@code from} on bound for the same topic and subject as the first, within {@link #MAX_RUN_CHARS}. */
+    /**
+     * The events from {@code from} on bound for the same topic and subject (the key, so the partition) as the first,
+     * within {@link #MAX_RUN_CHARS}; an event without a subject goes alone.
+     */
     static List<OutboxEvent> run(List<OutboxEvent> events, int from) {
         OutboxEvent first = events.get(from);
         int end = from + 1;
+        if (first.subject() == null) {
+            // Without a key the producer picks any partition, so the next event might not share the batch.
+            return events.subList(from, end);
+        }
         long chars = first.data().length();
         while (end < events.size()) {
             OutboxEvent event = events.get(end);

@@ -36,6 +36,13 @@ class PublishingWavesTest {
     }
 
     @Test
+    void anEventWithoutASubjectHasNoKeySoGoesAlone() {
+        List<OutboxEvent> events = List.of(event("e1", "registry", null, 100), event("e2", "registry", null, 100));
+
+        assertThat(ids(PublishingWaves.run(events, 0))).containsExactly("e1");
+    }
+
+    @Test
     void aRunStaysWithinOneProducerBatch() {
         int third = PublishingWaves.MAX_RUN_CHARS / 3;
         List<OutboxEvent> events = List.of(event("e1", "cases", "HY-1", third), event("e2", "cases", "HY-1", third),
