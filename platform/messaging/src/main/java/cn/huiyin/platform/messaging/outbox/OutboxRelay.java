@@ -197,12 +197,18 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                     requeue(batch);
                     pause(Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1)));
                 } catch (RuntimeException e) {
+                    if (!running) {
+                        return; // stopped mid-round: what was not acknowledged stays in its documents
+                    }
                     failed(batch, e);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
                 // The store itself failed (MongoDB unreachable): keep the thread alive and try again later.
                 log.warn("Outbox relay round failed: {}", e.toString());
                 try {

@@ -191,6 +191,27 @@ class OutboxTest {
     }
 
     @Test
+    void aRelayStoppedWhileWaitingForTheBrokerLeavesQuietlyAndItsEventsGoAfterTheNextStart() throws Exception {
+        relay.destroy();
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        relay = newRelay(waitingForEverOnFlush(waiting));
+        store.insert(new Parcel("P-30", "REGISTERED"), List.of(new Parcel.Registered("P-30", "REGISTERED")));
+        relay.start();
+        assertThat(waiting.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        relay.stop();
+
+        // A stop is not a broker outage: nothing reported, and the event stays in its document.
+        assertThat(relay.brokerUnreachableSince()).isNull();
+        org.bson.Document stored = mongo.getCollection("parcels").find(new org.bson.Document("_id", "P-30")).first();
+        assertThat(stored.getList("outbox", org.bson.Document.class)).hasSize(1);
+        relay.destroy();
+        relay = newRelay();
+        relay.start();
+        assertThat(reader.await(r -> "P-30".equals(r.key()), 1, Duration.ofSeconds(20))).isNotEmpty();
+    }
+
+    @Test
     void aChangeBasedOnAStaleReadIsRefusedAndItsEventIsNeverPublished() {
         relay.start();
         store.insert(new Parcel("P-2", "REGISTERED"), List.of(new Parcel.Registered("P-2", "REGISTERED")));
@@ -389,6 +410,28 @@ class OutboxTest {
                     if (!flushed.get()) {
                         return java.util.concurrent.CompletableFuture.failedFuture(
                             new org.apache.kafka.common.errors.TimeoutException("batch refused by the test"));
+                    }
+                }
+                try {
+                    return method.invoke(real, args);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
+    }
+
+    /** A producer whose flush waits until the caller is interrupted, as one waiting on a silent broker would. */
+    @SuppressWarnings("unchecked")
+    private Producer<String, byte[]> waitingForEverOnFlush(java.util.concurrent.CountDownLatch waiting) {
+        Producer<String, byte[]> real = kafkaProducer();
+        return (Producer<String, byte[]>) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {Producer.class}, (proxy, method, args) -> {
+                if (method.getName().equals("flush")) {
+                    waiting.countDown();
+                    try {
+                        Thread.sleep(Long.MAX_VALUE);
+                    } catch (InterruptedException e) {
+                        throw new org.apache.kafka.common.errors.InterruptException(e);
                     }
                 }
                 try {
