@@ -28,6 +28,7 @@ public final class Benchmarks {
         ALL.put("embedded-queries", new EmbeddedQueriesBenchmark());
         ALL.put("console-pages", new ConsolePagesBenchmark());
         ALL.put("storage", new StorageBenchmark());
+        ALL.put("tokens", new TokenCheckBenchmark());
     }
 
     private Benchmarks() {

@@ -1,9 +1,12 @@
 package cn.huiyin.platform.service.security;
 
+import java.time.Clock;
+
 import cn.huiyin.platform.kernel.access.Roles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationContext;
@@ -13,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +61,18 @@ public class SecurityAutoConfiguration {
             .formLogin(form -> form.disable())
             .httpBasic(basic -> basic.disable());
         return http.build();
+    }
+
+    /** Every {@link JwtDecoder} (Spring Boot's, from the issuer) remembers the tokens it verified until they expire. */
+    @Bean
+    static BeanPostProcessor verifiedTokensDecorator(ObjectProvider<Clock> clock) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)
+                    ? new VerifiedTokens(decoder, clock.getIfAvailable(Clock::systemUTC)) : bean;
+            }
+        };
     }
 
     @Bean
