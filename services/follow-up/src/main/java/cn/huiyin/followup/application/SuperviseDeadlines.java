@@ -49,8 +49,7 @@ public class SuperviseDeadlines {
         while (!due.isEmpty()) {
             for (DueCheck check : due) {
                 if (seen.add(check.id())) {
-                    steps += changes.supervise(check, c -> c.handling().isEmpty() ? 0
-                        : c.supervise(now, changes.hierarchyOf(c), changes.time()));
+                    steps += superviseUnlessContended(check, now);
                     visited++;
                 }
             }
@@ -59,6 +58,19 @@ public class SuperviseDeadlines {
         }
         TrackActionItems.Supervised items = actionItems.supervise(now);
         return new ScanResult(visited, items.visited(), steps + items.stepsIssued());
+    }
+
+    /**
+     * A case file that kept changing under every attempt (another instance's scan, a handler, events) is left to
+     * whoever changed it and to the next scan, whose due entry still finds it; the rest of this scan goes on.
+     */
+    private int superviseUnlessContended(DueCheck check, Instant now) {
+        try {
+            return changes.supervise(check, c -> c.handling().isEmpty() ? 0
+                : c.supervise(now, changes.hierarchyOf(c), changes.time()));
+        } catch (ConcurrentChange contended) {
+            return 0;
+        }
     }
 
     /** A supervisor's own 督办 on a case in their jurisdiction or led below their organisation. */

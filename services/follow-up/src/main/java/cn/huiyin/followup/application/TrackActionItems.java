@@ -108,7 +108,7 @@ public class TrackActionItems {
                 return count;
             } catch (ConcurrentChange e) {
                 if (attempt == ATTEMPTS) {
-                    throw e;
+                    return 0; // left to whoever keeps changing it and to the next scan, as for case files
                 }
             }
         }
