@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.huiyin.platform.test.TestClock;
+import cn.huiyin.platform.test.TestInstants;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 class VerifiedTokensTest {
@@ -28,11 +30,11 @@ class VerifiedTokensTest {
     private static final RSAKey KEY = generate();
     private static final RSAKey STRANGER = generate();
 
-    /** The clock of the tokens and of the memory: now, as the verifier's own validators use the system clock. */
-    private final Instant now = Instant.now();
+    /** One clock for the tokens, the memory and the verifier's timestamp check (no skew allowed). */
+    private final Instant now = TestInstants.DEFAULT;
     private final TestClock clock = TestClock.startingAt(now);
     private final AtomicInteger verifications = new AtomicInteger();
-    private final JwtDecoder nimbus = NimbusJwtDecoder.withPublicKey(publicKey()).build();
+    private final JwtDecoder nimbus = verifier(clock);
     private final VerifiedTokens tokens = new VerifiedTokens(token -> {
         verifications.incrementAndGet();
         return nimbus.decode(token);
@@ -49,9 +51,9 @@ class VerifiedTokensTest {
         assertThat(again.getClaims()).isEqualTo(first.getClaims());
         assertThat(verifications).hasValue(1);
 
-        // Past its expiry it is not taken from memory: the verifier sees it again (and decides by its own clock).
+        // Past its expiry it is not taken from memory: the verifier sees it again and refuses it.
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
-        tokens.decode(token);
+        assertThatThrownBy(() -> tokens.decode(token)).isInstanceOf(JwtException.class);
         assertThat(verifications).hasValue(2);
     }
 
@@ -104,9 +106,13 @@ class VerifiedTokensTest {
         }
     }
 
-    private static java.security.interfaces.RSAPublicKey publicKey() {
+    private static JwtDecoder verifier(TestClock clock) {
         try {
-            return KEY.toRSAPublicKey();
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(KEY.toRSAPublicKey()).build();
+            JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
+            timestamps.setClock(clock);
+            decoder.setJwtValidator(timestamps);
+            return decoder;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
