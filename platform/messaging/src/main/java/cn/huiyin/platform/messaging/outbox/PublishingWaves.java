@@ -102,7 +102,7 @@ final class PublishingWaves {
         while (end < events.size()) {
             OutboxEvent event = events.get(end);
             chars += event.data().length();
-            if (!event.topic().equals(first.topic()) || !event.subject().equals(first.subject()) || chars > MAX_RUN_CHARS) {
+            if (!event.topic().equals(first.topic()) || !first.subject().equals(event.subject()) || chars > MAX_RUN_CHARS) {
                 break;
             }
             end++;

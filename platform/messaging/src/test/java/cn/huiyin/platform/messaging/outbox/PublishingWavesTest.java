@@ -30,9 +30,11 @@ class PublishingWavesTest {
 
     @Test
     void anotherSubjectGoesToItsOwnPartitionSoStartsAnotherRun() {
-        List<OutboxEvent> events = List.of(event("e1", "meetings", "HY-1", 100), event("e2", "meetings", "HY-2", 100));
+        List<OutboxEvent> events = List.of(event("e1", "meetings", "HY-1", 100), event("e2", "meetings", "HY-2", 100),
+            event("e3", "meetings", null, 100));
 
         assertThat(ids(PublishingWaves.run(events, 0))).containsExactly("e1");
+        assertThat(ids(PublishingWaves.run(events, 1))).containsExactly("e2");
     }
 
     @Test
