@@ -170,8 +170,9 @@ public class MessagingAutoConfiguration {
     static class OutboxConfiguration {
 
         @Bean
-        OutboxMarkers outboxMarkers(MongoTemplate mongo, Clock clock) {
-            return new OutboxMarkers(mongo, clock);
+        OutboxMarkers outboxMarkers(MongoTemplate mongo, Clock clock, OutboxProperties outbox) {
+            // Claims between instances run on the host's clock: they measure real time between processes (ADR 0037).
+            return new OutboxMarkers(mongo, clock, Clock.systemUTC(), outbox.claim());
         }
 
         @Bean

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param markerGrace    a drained aggregate's marker is removed only once it is older than this: longer than any
  *                       write may take (the MongoDB operation time-out), so a write still in flight when the relay
  *                       read the outbox can never lose its marker
+ * @param claim          how long an instance's claim on an aggregate's events lasts (ADR 0037): how long another
+ *                       instance waits for the events of one that crashed
  * @param initialBackoff first pause after a failed round; doubles up to {@code maxBackoff}
  * @param maxBackoff     longest pause between rounds while the broker is down
  * @param partitions     partitions of the topics this service creates
@@ -27,6 +29,7 @@ public record OutboxProperties(
     @DefaultValue("5s") Duration sweepInterval,
     @DefaultValue("2s") Duration sweepGrace,
     @DefaultValue("30s") Duration markerGrace,
+    @DefaultValue("10s") Duration claim,
     @DefaultValue("200ms") Duration initialBackoff,
     @DefaultValue("10s") Duration maxBackoff,
     @DefaultValue("6") int partitions,

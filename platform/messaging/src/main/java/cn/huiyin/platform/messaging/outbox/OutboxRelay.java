@@ -47,6 +47,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * <p>Order: one aggregate is handled by one round at a time, its events sent in array order ({@link PublishingWaves}:
  * consecutive events for one partition in one producer batch, the next batch only after that one was acknowledged),
  * and only the acknowledged prefix is removed. The idempotent producer keeps retried sends free of duplicates.
+ *
+ * <p>Instances: a round publishes only aggregates this instance has claimed in their markers ({@link OutboxMarkers}),
+ * so several instances on one database do not publish the same events twice (ADR 0037).
  */
 public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
@@ -164,11 +167,19 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         worker = null;
     }
 
-    /** Closes the producer, waiting briefly for sends in flight (their events stay in the outbox if they fail). */
+    /**
+     * Closes the producer, waiting briefly for sends in flight (their events stay in the outbox if they fail), and
+     * gives up this instance's claims so that another instance publishes what is left at once.
+     */
     @Override
     public void destroy() {
         stop();
         producer.close(Duration.ofSeconds(5));
+        try {
+            markers.releaseClaims();
+        } catch (RuntimeException e) {
+            log.warn("Outbox claims not released ({}); they expire by themselves", e.toString());
+        }
     }
 
     @Override
@@ -258,8 +269,14 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         }
     }
 
-    private void publishCollection(String collection, List<String> ids, List<Ref> unfinished) {
-        Map<String, OutboxMarkers.Marker> markerById = markers.find(collection, ids);
+    private void publishCollection(String collection, List<String> scheduled, List<Ref> unfinished) {
+        Map<String, OutboxMarkers.Marker> markerById = markers.find(collection, scheduled);
+        // Aggregates another live instance has claimed are its to publish (ADR 0037); if it dies, the sweep brings
+        // them back here once its claim has expired.
+        List<String> ids = markers.claim(collection, scheduled, markerById);
+        if (ids.isEmpty()) {
+            return;
+        }
         Instant outboxReadAt = clock.instant();
         Map<String, List<OutboxEvent>> pending = new LinkedHashMap<>();
         for (Document document : mongo.getCollection(collection)
@@ -345,6 +362,9 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         Instant removable = sweptAt.minus(properties.markerGrace());
         int recovered = 0;
         for (OutboxMarkers.Marker marker : stale) {
+            if (markers.claimedByAnother(marker)) {
+                continue;
+            }
             Drained drained = drainedYoung.get(OutboxMarkers.markerId(marker.collection(), marker.aggregateId()));
             boolean ours = drained != null && drained.touches() == marker.touches();
             if (!ours || marker.touchedAt() == null || marker.touchedAt().isBefore(removable)) {

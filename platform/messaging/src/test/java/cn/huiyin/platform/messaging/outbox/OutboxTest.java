@@ -42,11 +42,14 @@ class OutboxTest {
     /** Longer than any write of these tests takes; short, so drained markers go within the tests' patience. */
     private static final Duration MARKER_GRACE = Duration.ofSeconds(2);
 
+    /** How long this test's instance holds a claim on an aggregate's events. */
+    private static final Duration CLAIM = Duration.ofSeconds(10);
+
     private final String topic = "huiyin.test.parcel." + UUID.randomUUID();
     private final Clock clock = Clock.systemUTC();
     private final OutboxProperties properties = new OutboxProperties(50, Duration.ofSeconds(6),
-        Duration.ofMillis(300), Duration.ofMillis(100), MARKER_GRACE, Duration.ofMillis(100), Duration.ofSeconds(1), 3,
-        (short) 1);
+        Duration.ofMillis(300), Duration.ofMillis(100), MARKER_GRACE, CLAIM, Duration.ofMillis(100),
+        Duration.ofSeconds(1), 3, (short) 1);
 
     private MongoClient client;
     private MongoTemplate mongo;
@@ -62,7 +65,7 @@ class OutboxTest {
         client = MongoClients.create(infrastructure.mongoUri());
         mongo = new MongoTemplate(client, "outbox-test-" + UUID.randomUUID().toString().substring(0, 8));
         admin = Admin.create(Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers()));
-        markers = new OutboxMarkers(mongo, clock);
+        markers = new OutboxMarkers(mongo, clock, clock, CLAIM);
         audit = new StateChangeAudit(mongo);
         EventCatalog catalog = EventCatalog.builder()
             .event(Parcel.Registered.class, "cn.huiyin.test.ParcelRegistered.v1", topic)
@@ -194,7 +197,7 @@ class OutboxTest {
     void aRelayStoppedWhileWaitingForTheBrokerLeavesQuietlyAndItsEventsGoAfterTheNextStart() throws Exception {
         relay.destroy();
         java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
-        relay = newRelay(waitingForEverOnFlush(waiting));
+        relay = newRelay(gatedOnFlush(waiting, new java.util.concurrent.CountDownLatch(1)));
         store.insert(new Parcel("P-30", "REGISTERED"), List.of(new Parcel.Registered("P-30", "REGISTERED")));
         relay.start();
         assertThat(waiting.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -290,6 +293,73 @@ class OutboxTest {
             assertThat(mongo.findById("P-4", Parcel.class).getOutbox()).isEmpty();
             assertThat(markers.count()).isZero();
         });
+    }
+
+    @Test
+    void eventsAnotherLiveInstanceClaimedAreLeftToItUntilItStops() {
+        // Another instance wrote the aggregate (claiming it with its marker) and its relay has not got to it yet.
+        OutboxMarkers other = new OutboxMarkers(mongo, clock, clock, Duration.ofMinutes(5));
+        orphan("P-31", "e-claimed-31", other);
+        relay.start();
+
+        // This relay's sweeps (every 300 ms) find the marker and leave the events to their claimant.
+        assertThat(reader.drain(r -> true, Duration.ofMillis(1500))).isEmpty();
+        assertThat(mongo.findById("P-31", Parcel.class).getOutbox()).hasSize(1);
+
+        other.releaseClaims(); // the other instance stops
+        assertThat(reader.await(r -> true, 1, Duration.ofSeconds(20))).singleElement()
+            .satisfies(r -> assertThat(header(r, "ce_id")).isEqualTo("e-claimed-31"));
+    }
+
+    @Test
+    void aClaimOfAnInstanceThatDiedExpiresAndItsEventsArePublishedOnce() {
+        OutboxMarkers crashed = new OutboxMarkers(mongo, clock, clock, Duration.ofSeconds(1));
+        orphan("P-32", "e-claimed-32", crashed);
+        relay.start();
+
+        assertThat(reader.await(r -> true, 1, Duration.ofSeconds(20))).singleElement()
+            .satisfies(r -> assertThat(header(r, "ce_id")).isEqualTo("e-claimed-32"));
+        assertThat(reader.drain(r -> true, Duration.ofSeconds(1))).hasSize(1);
+    }
+
+    @Test
+    void twoInstancesThatBothFindTheSameEventsPublishThemOnce() throws Exception {
+        // Two instances of one service on one database. This one wrote twenty aggregates but its relay is busy; the
+        // other's sweep finds them, and the other's broker is slow to acknowledge.
+        java.util.concurrent.CountDownLatch flushing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch acknowledge = new java.util.concurrent.CountDownLatch(1);
+        OutboxRelay other = new OutboxRelay(mongo, new OutboxMarkers(mongo, clock, clock, CLAIM), audit,
+            gatedOnFlush(flushing, acknowledge), new TopicProvisioner(admin, List.of(topic), 3, (short) 1),
+            CircuitBreaker.of("other", MessagingAutoConfiguration.PUBLISHER_DEFAULTS), properties,
+            new SimpleMeterRegistry(), clock);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add("P-both-" + i);
+            store.insert(new Parcel(ids.get(i), "REGISTERED"), List.of(new Parcel.Registered(ids.get(i), "REGISTERED")));
+        }
+        try {
+            other.start();
+            flushing.await(2, java.util.concurrent.TimeUnit.SECONDS); // several of its sweeps (every 300 ms)
+            relay.start();
+            reader.await(r -> r.key().startsWith("P-both-"), 20, Duration.ofSeconds(20));
+            acknowledge.countDown();
+
+            assertThat(reader.drain(r -> r.key().startsWith("P-both-"), Duration.ofSeconds(3)))
+                .extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
+        } finally {
+            acknowledge.countDown();
+            other.destroy();
+        }
+    }
+
+    /** An aggregate holding one event, left by a process whose markers are {@code writer}'s. */
+    private void orphan(String id, String eventId, OutboxMarkers writer) {
+        Parcel orphan = new Parcel(id, "REGISTERED");
+        orphan.setOutbox(new ArrayList<>(List.of(new OutboxEvent(eventId, "/huiyin/test",
+            "cn.huiyin.test.ParcelRegistered.v1", topic, id, Instant.parse("2026-12-02T02:00:00Z"),
+            "{\"parcelId\":\"" + id + "\"}", "clerk-007", null, null))));
+        writer.touch("parcels", id);
+        mongo.insert(orphan);
     }
 
     @Test
@@ -420,16 +490,20 @@ class OutboxTest {
             });
     }
 
-    /** A producer whose flush waits until the caller is interrupted, as one waiting on a silent broker would. */
+    /**
+     * A producer whose flush says so on {@code flushing} and waits for {@code acknowledge} (or until the caller is
+     * interrupted), as one waiting on a slow or silent broker would.
+     */
     @SuppressWarnings("unchecked")
-    private Producer<String, byte[]> waitingForEverOnFlush(java.util.concurrent.CountDownLatch waiting) {
+    private Producer<String, byte[]> gatedOnFlush(java.util.concurrent.CountDownLatch flushing,
+                                                  java.util.concurrent.CountDownLatch acknowledge) {
         Producer<String, byte[]> real = kafkaProducer();
         return (Producer<String, byte[]>) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {Producer.class}, (proxy, method, args) -> {
                 if (method.getName().equals("flush")) {
-                    waiting.countDown();
+                    flushing.countDown();
                     try {
-                        Thread.sleep(Long.MAX_VALUE);
+                        acknowledge.await();
                     } catch (InterruptedException e) {
                         throw new org.apache.kafka.common.errors.InterruptException(e);
                     }
