@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -16,17 +17,20 @@ import io.netty.channel.Channel;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.type.DataType;
 import org.h2.mvstore.MVStore;
@@ -266,7 +270,11 @@ public class IndexNarrowingH2Backend extends H2Backend {
 
         private static final ThreadLocal<Map.Entry<NarrowingCollection, Document>> LEADING_MATCH = new ThreadLocal<>();
 
+        /** A selector that does not name one document by a plain {@code _id}. */
+        private static final Object NOT_BY_ID = new Object();
+
         private final AtomicInteger indexBuilds = new AtomicInteger();
+        private final AtomicLong plainUpdates = new AtomicLong();
         private final MVMap<Object, Document> documents;
 
         NarrowingCollection(MongoDatabase database, String name, CollectionOptions options,
@@ -561,6 +569,59 @@ public class IndexNarrowingH2Backend extends H2Backend {
                 ((SecondaryIndex) index).markBuilt();
                 indexBuilds.incrementAndGet();
             }
+        }
+
+        /**
+         * Updates by {@code _id} with plain operators ({@link PlainUpdate}) on the stored document, without upstream's
+         * copies of it; everything else, and an upsert that inserts, goes to upstream.
+         */
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                                                     boolean isMulti, boolean isUpsert, Oplog oplog) {
+            Object position = arrayFilters.isEmpty() ? positionById(selector) : NOT_BY_ID;
+            if (position == NOT_BY_ID) {
+                return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+            }
+            Document stored = position == null ? null : getDocument(position);
+            boolean matched = stored != null && documentMatchesQuery(stored, selector);
+            Document updated = matched ? PlainUpdate.apply(stored, update, getIdField()) : null;
+            if (matched ? updated == null : isUpsert) {
+                return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+            }
+            boolean modified = matched && updated != stored;
+            if (modified) {
+                for (Index<Object> index : getIndexes()) {
+                    index.checkUpdate(stored, updated, this);
+                }
+                for (Index<Object> index : getIndexes()) {
+                    index.updateInPlace(stored, updated, position, this);
+                }
+                handleUpdate(position, stored, updated);
+                plainUpdates.incrementAndGet();
+            }
+            oplog.handleUpdate(getFullName(), selector, update, modified ? List.of(stored.get(getIdField())) : List.of());
+            return new Document("n", matched ? 1 : 0).append("nModified", modified ? 1 : 0);
+        }
+
+        /** Where the document the selector names by a plain {@code _id} is (null: none), or NOT_BY_ID. */
+        private Object positionById(Document selector) {
+            Object id = selector.get(getIdField());
+            if (id == null || id instanceof Document || id instanceof List || id instanceof Missing) {
+                return NOT_BY_ID;
+            }
+            Document byId = new Document(getIdField(), id);
+            for (Index<Object> index : getIndexes()) {
+                if (index.isUnique() && index.getKeys().size() == 1 && index.canHandle(byId)) {
+                    Iterator<Object> found = index.getPositions(byId).iterator();
+                    return found.hasNext() ? found.next() : null;
+                }
+            }
+            return NOT_BY_ID;
+        }
+
+        /** Updates applied by {@link PlainUpdate} since the collection was opened, for tests. */
+        long plainUpdates() {
+            return plainUpdates.get();
         }
 
         /** How many indexes this collection built from its documents since it was opened, for tests. */
