@@ -23,6 +23,7 @@ public final class Benchmarks {
         ALL.put("triage", new TriageLatencyBenchmark());
         ALL.put("follow-up", new FollowUpSupervisionBenchmark());
         ALL.put("store", new StoreWriteBenchmark());
+        ALL.put("store-updates", new StoreUpdateBenchmark());
         ALL.put("dashboard", new DashboardBenchmark());
         ALL.put("ledger-xlsx", new LedgerWorkbookBenchmark());
         ALL.put("embedded-queries", new EmbeddedQueriesBenchmark());

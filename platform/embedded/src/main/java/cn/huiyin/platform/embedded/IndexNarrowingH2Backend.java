@@ -69,6 +69,12 @@ public class IndexNarrowingH2Backend extends H2Backend {
      */
     public static final String SECONDARY_INDEXES_PROPERTY = "huiyin.embedded.secondary-indexes";
 
+    /**
+     * Set to {@code false} to send every update through upstream's path, as before {@link PlainUpdate}: for measuring
+     * the difference (deploy/benchmarks), or to rule it out.
+     */
+    public static final String PLAIN_UPDATES_PROPERTY = "huiyin.embedded.plain-updates";
+
     // H2Backend's constructor opens the stored databases, before this class's fields are set: the settings travel
     // to them in a thread-local during construction.
     private static final ThreadLocal<Settings> CONSTRUCTING = new ThreadLocal<>();
@@ -272,6 +278,8 @@ public class IndexNarrowingH2Backend extends H2Backend {
 
         /** A selector that does not name one document by a plain {@code _id}. */
         private static final Object NOT_BY_ID = new Object();
+        private static final boolean PLAIN_UPDATES =
+            !"false".equalsIgnoreCase(System.getProperty(PLAIN_UPDATES_PROPERTY));
 
         private final AtomicInteger indexBuilds = new AtomicInteger();
         private final AtomicLong plainUpdates = new AtomicLong();
@@ -578,7 +586,7 @@ public class IndexNarrowingH2Backend extends H2Backend {
         @Override
         public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                                                      boolean isMulti, boolean isUpsert, Oplog oplog) {
-            Object position = arrayFilters.isEmpty() ? positionById(selector) : NOT_BY_ID;
+            Object position = PLAIN_UPDATES && arrayFilters.isEmpty() ? positionById(selector) : NOT_BY_ID;
             if (position == NOT_BY_ID) {
                 return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
             }
@@ -605,7 +613,7 @@ public class IndexNarrowingH2Backend extends H2Backend {
 
         /** Where the document the selector names by a plain {@code _id} is (null: none), or NOT_BY_ID. */
         private Object positionById(Document selector) {
-            Object id = selector.get(getIdField());
+            Object id = idOf(selector);
             if (id == null || id instanceof Document || id instanceof List || id instanceof Missing) {
                 return NOT_BY_ID;
             }
@@ -617,6 +625,19 @@ public class IndexNarrowingH2Backend extends H2Backend {
                 }
             }
             return NOT_BY_ID;
+        }
+
+        /** The selector's {@code _id}, at its top or in one of its top-level {@code $and} clauses (the driver's form). */
+        private Object idOf(Document selector) {
+            Object id = selector.get(getIdField());
+            if (id == null && selector.get("$and") instanceof List<?> clauses) {
+                for (Object clause : clauses) {
+                    if (clause instanceof Document document && document.get(getIdField()) != null) {
+                        return document.get(getIdField());
+                    }
+                }
+            }
+            return id;
         }
 
         /** Updates applied by {@link PlainUpdate} since the collection was opened, for tests. */

@@ -16,8 +16,9 @@ import de.bwaldvogel.mongo.bson.Decimal128;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * The updates services send most — {@code $set}, {@code $setOnInsert}, {@code $inc}, {@code $max}, {@code $min} and
- * {@code $unset} of plain dotted paths through sub-documents — applied without upstream's general machinery: upstream
+ * The updates services send most — {@code $set}, {@code $setOnInsert}, {@code $inc}, {@code $max}, {@code $min},
+ * {@code $unset} and {@code $push} (of a value, or {@code $each} with an optional {@code $slice}) of plain dotted paths
+ * through sub-documents — applied without upstream's general machinery: upstream
  * copies the whole document twice and, for every path, splits it and matches two regular expressions per level
  * (compiled anew each time), which made updates half of the embedded server's CPU in the loop (a dashboard cell takes
  * some 25 {@code $inc} of three-level paths per event). Only the sub-documents on the changed paths are copied, so the
@@ -30,7 +31,8 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class PlainUpdate {
 
-    private static final Set<String> OPERATORS = Set.of("$set", "$setOnInsert", "$inc", "$max", "$min", "$unset");
+    private static final Set<String> OPERATORS = Set.of("$set", "$setOnInsert", "$inc", "$max", "$min", "$unset",
+        "$push");
 
     private final Document stored;
     private final Document updated;
@@ -150,6 +152,15 @@ final class PlainUpdate {
                     changed = true;
                 }
             }
+            case "$push" -> {
+                List<Object> pushed = pushed(present ? old : null, value);
+                if (pushed == null) {
+                    return false;
+                }
+                if (!present || !pushed.equals(old)) {
+                    put(parent, name, pushed);
+                }
+            }
             case "$inc" -> {
                 if (!(value instanceof Number increment) || old != null && !(old instanceof Number)) {
                     return false;
@@ -173,6 +184,32 @@ final class PlainUpdate {
             }
         }
         return true;
+    }
+
+    /** The array after {@code $push}, or null if upstream must decide (not an array, other clauses). */
+    private static List<Object> pushed(Object old, Object value) {
+        if (old != null && !(old instanceof List)) {
+            return null;
+        }
+        List<Object> result = old == null ? new ArrayList<>() : new ArrayList<>((List<?>) old);
+        if (!(value instanceof Document clauses) || clauses.keySet().stream().noneMatch(key -> key.startsWith("$"))) {
+            result.add(value);
+            return result;
+        }
+        Object each = clauses.get("$each");
+        Object slice = clauses.get("$slice");
+        boolean onlyEachAndSlice = clauses.keySet().stream().allMatch(key -> key.equals("$each") || key.equals("$slice"));
+        if (!onlyEachAndSlice || !(each instanceof List<?> values) || slice != null && !(slice instanceof Integer
+            || slice instanceof Long)) {
+            return null;
+        }
+        result.addAll(values);
+        if (slice != null) {
+            int keep = ((Number) slice).intValue();
+            result = new ArrayList<>(keep < 0 ? result.subList(Math.max(0, result.size() + keep), result.size())
+                : result.subList(0, Math.min(keep, result.size())));
+        }
+        return result;
     }
 
     private void put(Document parent, String name, Object value) {

@@ -113,15 +113,19 @@ class PlainUpdateTest {
     }
 
     private static Document update(Random random) {
-        String[] operators = {"$set", "$inc", "$max", "$min", "$unset", "$setOnInsert", "$push"};
+        String[] operators = {"$set", "$inc", "$max", "$min", "$unset", "$push", "$setOnInsert", "$pull"};
         Document update = new Document();
         int count = 1 + random.nextInt(random.nextBoolean() ? 1 : 3);
         for (int i = 0; i < count; i++) {
-            String operator = operators[random.nextInt(random.nextInt(10) == 0 ? operators.length : 5)];
+            String operator = operators[random.nextInt(random.nextInt(10) == 0 ? operators.length : 6)];
             Document fields = (Document) update.computeIfAbsent(operator, k -> new Document());
             int width = 1 + random.nextInt(3);
             for (int f = 0; f < width; f++) {
-                fields.put(path(random), operator.equals("$unset") ? "" : value(random, operator));
+                fields.put(path(random), switch (operator) {
+                    case "$unset" -> "";
+                    case "$push" -> pushed(random);
+                    default -> value(random, operator);
+                });
             }
         }
         return update;
@@ -136,6 +140,16 @@ class PlainUpdateTest {
             names.add(random.nextInt(4) == 0 ? NAMES[random.nextInt(NAMES.length)] : NAMES[random.nextInt(8)]);
         }
         return String.join(".", names);
+    }
+
+    /** A value, {@code $each} of some, with a {@code $slice} now and then, or a clause upstream alone knows. */
+    private static Object pushed(Random random) {
+        return switch (random.nextInt(5)) {
+            case 0, 1 -> value(random, "$push");
+            case 2 -> new Document("$each", List.of(random.nextInt(3), "text-" + random.nextInt(3)));
+            case 3 -> new Document("$each", List.of(random.nextInt(3))).append("$slice", random.nextInt(5) - 3);
+            default -> new Document("$each", List.of(random.nextInt(3))).append("$position", 0);
+        };
     }
 
     private static Object value(Random random, String operator) {
