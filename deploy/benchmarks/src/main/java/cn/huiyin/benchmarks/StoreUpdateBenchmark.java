@@ -107,6 +107,9 @@ final class StoreUpdateBenchmark implements Benchmarks.Benchmark {
         }
 
         void seed() {
+            // The secondary indexes the dashboard's cells and a service's aggregates keep.
+            cells.createIndex(new Document("generation", 1).append("period", 1).append("group", 1));
+            aggregates.createIndex(new Document("organisation", 1).append("status", 1));
             List<Document> documents = new ArrayList<>();
             for (int i = 0; i < aggregateCount; i++) {
                 documents.add(new Document("_id", "HY-" + i).append("version", 0L).append("status", "ASSIGNED")

@@ -598,10 +598,17 @@ public class IndexNarrowingH2Backend extends H2Backend {
             }
             boolean modified = matched && updated != stored;
             if (modified) {
+                // An index none of whose keys the update touches keeps its entry as it is.
+                List<Index<Object>> touched = new ArrayList<>();
                 for (Index<Object> index : getIndexes()) {
+                    if (PlainUpdate.touches(update, index.getKeys().stream().map(IndexKey::getKey).toList())) {
+                        touched.add(index);
+                    }
+                }
+                for (Index<Object> index : touched) {
                     index.checkUpdate(stored, updated, this);
                 }
-                for (Index<Object> index : getIndexes()) {
+                for (Index<Object> index : touched) {
                     index.updateInPlace(stored, updated, position, this);
                 }
                 handleUpdate(position, stored, updated);

@@ -124,6 +124,31 @@ final class PlainUpdate {
         return true;
     }
 
+    /**
+     * Whether a plain update applied to an existing document may change a value at one of {@code keys}: one of its
+     * paths ({@code $setOnInsert} aside) is a key, lies under one, or holds one.
+     */
+    static boolean touches(Document update, List<String> keys) {
+        for (Map.Entry<String, Object> operator : update.entrySet()) {
+            if (operator.getKey().equals("$setOnInsert")) {
+                continue;
+            }
+            for (String path : ((Document) operator.getValue()).keySet()) {
+                for (String key : keys) {
+                    if (isWithin(path, key) || isWithin(key, path)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code path} is {@code prefix} or lies under it. */
+    private static boolean isWithin(String path, String prefix) {
+        return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '.');
+    }
+
     /** Applies one field of one operator; false if upstream must handle the update. */
     private boolean apply(String operator, String path, Object value) {
         if (operator.equals("$setOnInsert")) {

@@ -14,6 +14,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.UpdateResult;
@@ -41,6 +42,12 @@ class PlainUpdateTest {
         MVStore ourStore = MVStore.open(null);
         IndexNarrowingH2Backend ours = new IndexNarrowingH2Backend(ourStore);
         try (Server upstream = new Server(new H2Backend(MVStore.open(null))); Server embedded = new Server(ours)) {
+            for (Server server : List.of(upstream, embedded)) {
+                server.collection().createIndex(Indexes.ascending("s"));
+                server.collection().createIndex(Indexes.ascending("n.a"));
+                server.collection().createIndex(Indexes.ascending("rows.r1.x"));
+                server.collection().createIndex(Indexes.ascending("version", "s"));
+            }
             for (int i = 0; i < 40; i++) {
                 Document document = document(random, i);
                 upstream.collection().insertOne(Document.parse(document.toJson()));
@@ -55,6 +62,11 @@ class PlainUpdateTest {
                 if (u % 200 == 0 || u == 3999) {
                     assertThat(all(embedded.collection())).as("after " + description)
                         .isEqualTo(all(upstream.collection()));
+                    // The embedded server answers these through its secondary indexes, upstream by scanning.
+                    for (Bson filter : indexedFilters()) {
+                        assertThat(found(embedded.collection(), filter)).as(filter + " after " + description)
+                            .isEqualTo(found(upstream.collection(), filter));
+                    }
                 }
             }
             long plain = ((IndexNarrowingH2Backend.NarrowingCollection) ours.resolveDatabase("t")
@@ -85,6 +97,24 @@ class PlainUpdateTest {
         } catch (MongoCommandException e) {
             return "failed " + e.getErrorMessage();
         }
+    }
+
+    private static List<Bson> indexedFilters() {
+        List<Bson> filters = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            filters.add(Filters.eq("s", "text-" + k));
+            filters.add(Filters.eq("rows.r1.x", k));
+            filters.add(Filters.and(Filters.eq("version", k), Filters.gte("s", "text-1")));
+        }
+        filters.add(Filters.gte("n.a", 3));
+        filters.add(Filters.exists("rows.r1.x", false));
+        return filters;
+    }
+
+    private static List<Object> found(MongoCollection<Document> collection, Bson filter) {
+        List<Object> ids = new ArrayList<>();
+        collection.find(filter).sort(Sorts.ascending("_id")).forEach(document -> ids.add(document.get("_id")));
+        return ids;
     }
 
     private static List<String> all(MongoCollection<Document> collection) {
