@@ -17,7 +17,8 @@ import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * The updates services send most — {@code $set}, {@code $setOnInsert}, {@code $inc}, {@code $max}, {@code $min},
- * {@code $unset} and {@code $push} (of a value, or {@code $each} with an optional {@code $slice}) of plain dotted paths
+ * {@code $unset}, {@code $push} (of a value, or {@code $each} with an optional {@code $slice}) and {@code $pull} of
+ * sub-documents by a field's strings ({@code {eventId: {$in: [...]}}}, the outbox relay's) of plain dotted paths
  * through sub-documents — applied without upstream's general machinery: upstream
  * copies the whole document twice and, for every path, splits it and matches two regular expressions per level
  * (compiled anew each time), which made updates half of the embedded server's CPU in the loop (a dashboard cell takes
@@ -32,7 +33,7 @@ import de.bwaldvogel.mongo.bson.Document;
 final class PlainUpdate {
 
     private static final Set<String> OPERATORS = Set.of("$set", "$setOnInsert", "$inc", "$max", "$min", "$unset",
-        "$push");
+        "$push", "$pull");
 
     private final Document stored;
     private final Document updated;
@@ -156,9 +157,10 @@ final class PlainUpdate {
         }
         int last = path.lastIndexOf('.');
         String name = path.substring(last + 1);
-        Document parent = parentOf(path, last, !operator.equals("$unset"));
+        boolean create = !operator.equals("$unset") && !operator.equals("$pull");
+        Document parent = parentOf(path, last, create);
         if (parent == null) {
-            return operator.equals("$unset") && reachable(path, last);
+            return !create && reachable(path, last);
         }
         Object old = parent.get(name);
         boolean present = parent.containsKey(name);
@@ -178,12 +180,24 @@ final class PlainUpdate {
                 }
             }
             case "$push" -> {
-                List<Object> pushed = pushed(present ? old : null, value);
+                List<Object> pushed = PlainArrayUpdate.pushed(present ? old : null, value);
                 if (pushed == null) {
                     return false;
                 }
                 if (!present || !pushed.equals(old)) {
                     put(parent, name, pushed);
+                }
+            }
+            case "$pull" -> {
+                if (old == null) {
+                    return true;
+                }
+                List<Object> kept = PlainArrayUpdate.kept(old, value);
+                if (kept == null) {
+                    return false;
+                }
+                if (kept.size() != ((List<?>) old).size()) {
+                    put(parent, name, kept);
                 }
             }
             case "$inc" -> {
@@ -209,32 +223,6 @@ final class PlainUpdate {
             }
         }
         return true;
-    }
-
-    /** The array after {@code $push}, or null if upstream must decide (not an array, other clauses). */
-    private static List<Object> pushed(Object old, Object value) {
-        if (old != null && !(old instanceof List)) {
-            return null;
-        }
-        List<Object> result = old == null ? new ArrayList<>() : new ArrayList<>((List<?>) old);
-        if (!(value instanceof Document clauses) || clauses.keySet().stream().noneMatch(key -> key.startsWith("$"))) {
-            result.add(value);
-            return result;
-        }
-        Object each = clauses.get("$each");
-        Object slice = clauses.get("$slice");
-        boolean onlyEachAndSlice = clauses.keySet().stream().allMatch(key -> key.equals("$each") || key.equals("$slice"));
-        if (!onlyEachAndSlice || !(each instanceof List<?> values) || slice != null && !(slice instanceof Integer
-            || slice instanceof Long)) {
-            return null;
-        }
-        result.addAll(values);
-        if (slice != null) {
-            int keep = ((Number) slice).intValue();
-            result = new ArrayList<>(keep < 0 ? result.subList(Math.max(0, result.size() + keep), result.size())
-                : result.subList(0, Math.min(keep, result.size())));
-        }
-        return result;
     }
 
     private void put(Document parent, String name, Object value) {
