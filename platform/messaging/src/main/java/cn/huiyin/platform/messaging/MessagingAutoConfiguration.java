@@ -97,8 +97,9 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ParkedEvents parkedEvents(MongoTemplate mongo, Clock clock, ObjectProvider<MeterRegistry> meters) {
-        ParkedEvents parked = new ParkedEvents(mongo, clock);
+    ParkedEvents parkedEvents(MongoTemplate mongo, Clock clock, ObjectProvider<MeterRegistry> meters,
+                              MessagingProperties properties) {
+        ParkedEvents parked = new ParkedEvents(mongo, clock, properties.parkedCheckInterval());
         Gauge.builder("huiyin.dead.letters.parked", parked, ParkedEvents::count)
             .description("Grievances whose events wait in a dead-letter topic").register(meters.getIfAvailable(SimpleMeterRegistry::new));
         return parked;
@@ -141,9 +142,10 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    InboundErrorHandling inboundErrorHandling(MessagingProperties properties, DeadLetters inboundDeadLetters) {
+    InboundErrorHandling inboundErrorHandling(MessagingProperties properties, DeadLetters inboundDeadLetters,
+                                              ParkedEvents parkedEvents) {
         return new InboundErrorHandling(new InboundFailures(properties.retryMaxBackoff(), properties.retryLaterLimit()),
-            inboundDeadLetters);
+            inboundDeadLetters, properties.commitInterval(), parkedEvents);
     }
 
     /** The binder's consumers and dead-letter producers get the same client settings as the platform's own clients. */

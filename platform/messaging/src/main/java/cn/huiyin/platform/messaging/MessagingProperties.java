@@ -17,6 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryMaxBackoff  longest pause between attempts to apply an event while the store or broker is away
  * @param retryLaterLimit  how long an event that waits for another ({@code RetryLaterException}) is retried before
  *                         it is dead-lettered
+ * @param commitInterval   how often a consumer commits the offsets of the events it applied ({@code 0}: after every
+ *                         poll, as Spring's default does); a crash redelivers at most this much, which the consumers'
+ *                         idempotence absorbs, and a stop or a rebalance commits at once
+ * @param parkedCheckInterval how long an instance trusts its finding that no grievance waits behind a dead letter
+ *                         ({@code 0}: asks for every event); only another instance's park can hide that long
  * @param client           extra Kafka client settings for every client of the service (outbox producer, admin, health
  *                         check and the Spring Cloud Stream binder), e.g. {@code security.protocol},
  *                         {@code sasl.mechanism}, {@code sasl.jaas.config} for an authenticated broker
@@ -29,6 +34,8 @@ public record MessagingProperties(
     @DefaultValue("2s") Duration healthTimeout,
     @DefaultValue("10s") Duration retryMaxBackoff,
     @DefaultValue("10m") Duration retryLaterLimit,
+    @DefaultValue("1s") Duration commitInterval,
+    @DefaultValue("200ms") Duration parkedCheckInterval,
     Map<String, String> client) {
 
     public MessagingProperties {
