@@ -15,6 +15,9 @@ final class ServiceArguments {
             "--server.port=" + spec.port(),
             "--huiyin.messaging.bootstrap-servers=" + layout.kafkaBootstrap(),
             "--huiyin.mongodb.uri=" + layout.mongoUri(),
+            // One consumer thread per binding on one machine (ADR 0039): three made ~57 consumers in the shared JVM,
+            // each fetching, committing and sending heartbeats; topics keep six partitions for compose and k8s.
+            "--spring.cloud.stream.default.consumer.concurrency=1",
             // The service exits if this launcher dies without stopping it (killed, crashed).
             "--huiyin.embedded.parent-pid=" + ProcessHandle.current().pid()));
         if (spec.name().equals("identity")) {
