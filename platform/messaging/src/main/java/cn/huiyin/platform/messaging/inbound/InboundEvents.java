@@ -117,7 +117,8 @@ public class InboundEvents {
             event.time(), data, event.aggregateId(), event.sequence(), position(headers));
 
         boolean replayed = headers.containsKey(REPLAY_HEADER);
-        ParkedEvents.Parked waiting = event.subject() == null ? null : parked.find(event.subject()).orElse(null);
+        ParkedEvents.Parked waiting = event.subject() == null ? null
+            : (replayed ? parked.findNow(event.subject()) : parked.find(event.subject())).orElse(null);
         if (waiting != null) {
             if (!waiting.eventIds().contains(event.id())) {
                 count(consumerName, "parked");

@@ -66,6 +66,14 @@ public class ParkedEvents {
         if (noneParked()) {
             return Optional.empty();
         }
+        return findNow(subject);
+    }
+
+    /**
+     * Reads the collection whatever the last look found: for a replayed dead letter, whose subject another instance
+     * may have parked moments ago.
+     */
+    public Optional<Parked> findNow(String subject) {
         Document document = mongo.getCollection(COLLECTION).find(new Document("_id", subject)).first();
         return Optional.ofNullable(document).map(ParkedEvents::toParked);
     }

@@ -97,6 +97,15 @@ class ParkedEventsTest {
     }
 
     @Test
+    void aReplayedDeadLetterLooksWhateverTheLastLookFound() {
+        assertThat(instanceB.find("HY-9")).isEmpty();
+        instanceA.park("HY-9", "event-9", "test");
+
+        assertThat(instanceB.find("HY-9")).as("an ordinary event trusts the empty look").isEmpty();
+        assertThat(instanceB.findNow("HY-9")).get().extracting(ParkedEvents.Parked::head).isEqualTo("event-9");
+    }
+
+    @Test
     void partitionsAssignedMakeTheInstanceLookAgain() {
         assertThat(instanceB.find("HY-3")).isEmpty();
         instanceA.park("HY-3", "event-3", "test");
